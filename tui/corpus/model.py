@@ -156,6 +156,10 @@ class Document:
     """(paragraph_id, exhibit_id) pairs."""
     checks: list[Check] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    fact_cells: list[tuple[str, str, int, int]] = field(default_factory=list)
+    """(fact_id, exhibit_id, row, col): a quoted figure found in a table cell."""
+    lines: list[str] = field(default_factory=list)
+    """The source lines, kept so the database can show them with their numbers."""
     warnings: list[str] = field(default_factory=list)
 
 

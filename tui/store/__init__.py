@@ -1,0 +1,1 @@
+"""DuckDB: schema, atomic build, read-only connections, search, saved queries, exports. No Textual."""

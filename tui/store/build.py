@@ -1,0 +1,309 @@
+"""Building the database from a corpus folder, atomically: a failed build leaves the old file."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from tui import __version__
+from tui.corpus.model import Document
+from tui.corpus.pipeline import parse_document
+from tui.corpus.source import SourceError
+from tui.store import tables as T
+from tui.store.schema import CORE_DDL, SCHEMA_VERSION
+
+Progress = Callable[[str, int, int], None]
+"""Called with (file name, index, total) before each document is parsed."""
+
+
+class BuildError(RuntimeError):
+    """The build could not produce a database; the message is one line for the user."""
+
+
+@dataclass(slots=True)
+class BuildResult:
+    db_path: Path
+    documents: list[Document] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def corpus_files(corpus: Path) -> list[Path]:
+    """The ``*.txt`` files of a corpus folder, sorted; raises BuildError when there are none."""
+    if not corpus.is_dir():
+        raise BuildError(f"corpus folder not found: {corpus}")
+    files = sorted(p for p in corpus.glob("*.txt") if p.is_file())
+    if not files:
+        raise BuildError(f"no .txt documents in {corpus}")
+    return files
+
+
+def corpus_fingerprint(files: list[Path]) -> str:
+    """Names, sizes and modification times: enough to tell the database is older than its corpus."""
+    return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
+
+
+def parse_corpus(files: list[Path], progress: Progress | None, result: BuildResult) -> None:
+    """Parse each file; a bad file is reported and skipped, the others still built."""
+    seen: dict[str, str] = {}
+    for i, path in enumerate(files):
+        if progress:
+            progress(path.name, i, len(files))
+        try:
+            doc = parse_document(path.name, path.read_bytes())
+        except SourceError as exc:
+            result.errors.append(f"{path.name}: {exc}")
+            continue
+        except OSError as exc:
+            result.errors.append(f"{path.name}: cannot read ({exc.strerror or exc})")
+            continue
+        if doc.doc_id in seen:
+            doc.doc_id = _rename(doc, seen)
+        seen[doc.doc_id] = path.name
+        result.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
+        result.documents.append(doc)
+    if progress:
+        progress("", len(files), len(files))
+
+
+def _rename(doc: Document, seen: dict[str, str]) -> str:
+    """Two files recognised as the same document keep distinct ids: the second gets a suffix."""
+    n = 2
+    while f"{doc.doc_id}-{n}" in seen:
+        n += 1
+    new = f"{doc.doc_id}-{n}"
+    doc.warnings.append(f"same document as {seen[doc.doc_id]}; stored as {new}")
+    from tui.corpus.rekey import rekey_document
+
+    rekey_document(doc, new)
+    return new
+
+
+def build_database(corpus: Path, db_path: Path, progress: Progress | None = None) -> BuildResult:
+    """Parse every document of ``corpus`` and write ``db_path`` atomically.
+
+    Raises:
+        BuildError: nothing could be written (no documents, unwritable target...).
+    """
+    start = time.perf_counter()
+    files = corpus_files(corpus)
+    result = BuildResult(db_path)
+    parse_corpus(files, progress, result)
+    if not result.documents:
+        raise BuildError("no document could be built: " + "; ".join(result.errors))
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
+    tmp.unlink(missing_ok=True)
+    try:
+        con = duckdb.connect(str(tmp))
+        try:
+            write_all(con, result.documents)
+            write_meta(con, corpus, corpus_fingerprint(files))
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+        os.replace(tmp, db_path)
+    except (duckdb.Error, OSError) as exc:
+        raise BuildError(f"could not write {db_path}: {exc}".splitlines()[0]) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def write_meta(con: duckdb.DuckDBPyConnection, corpus: Path, fingerprint: str) -> None:
+    rows = {
+        "schema_version": str(SCHEMA_VERSION),
+        "tool_version": __version__,
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "corpus": str(corpus.resolve()),
+        "corpus_fingerprint": fingerprint,
+    }
+    con.executemany("INSERT INTO meta VALUES (?, ?)", list(rows.items()))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, arrow) -> None:
+    con.register("_arrow", arrow)
+    con.execute(f"INSERT INTO {table} SELECT * FROM _arrow")
+    con.unregister("_arrow")
+
+
+def write_all(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None:
+    """Create the schema and insert every record of every document."""
+    con.execute(CORE_DDL)
+    cols = {
+        "documents": (
+            "doc_id",
+            "source_file",
+            "sha256",
+            "title",
+            "kind",
+            "period",
+            "date",
+            "n_lines",
+            "n_chars",
+        ),
+        "sections": (
+            "section_id",
+            "doc_id",
+            "parent_id",
+            "level",
+            "part",
+            "number",
+            "title",
+            "ordinal",
+            "line_start",
+            "line_end",
+        ),
+        "paragraphs": (
+            "paragraph_id",
+            "doc_id",
+            "section_id",
+            "ordinal",
+            "line_start",
+            "line_end",
+            "text",
+        ),
+        "footnotes": ("doc_id", "number", "text", "line_start"),
+        "glossary": ("doc_id", "acronym", "expansion", "line_start"),
+        "facts": (
+            "fact_id",
+            "doc_id",
+            "section_id",
+            "paragraph_id",
+            "line",
+            "raw",
+            "value",
+            "unit",
+            "kind",
+            "context",
+        ),
+    }
+    rows = {
+        "documents": [T.document_row(d) for d in docs],
+        "sections": [_astuple(s, cols["sections"]) for d in docs for s in d.sections],
+        "paragraphs": [_astuple(p, cols["paragraphs"]) for d in docs for p in d.paragraphs],
+        "footnotes": [_astuple(f, cols["footnotes"]) for d in docs for f in d.footnotes],
+        "glossary": [_astuple(g, cols["glossary"]) for d in docs for g in d.glossary],
+        "facts": [_astuple(f, cols["facts"]) for d in docs for f in d.facts],
+    }
+    for table, names in cols.items():
+        _insert(con, table, T.records(rows[table], names))
+    _insert(
+        con,
+        "source_lines",
+        T.records(
+            ((d.doc_id, i, text) for d in docs for i, text in enumerate(d.lines, 1)),
+            ("doc_id", "line", "text"),
+        ),
+    )
+    _insert(
+        con,
+        "exhibit_refs",
+        T.records((r for d in docs for r in d.exhibit_refs), ("paragraph_id", "exhibit_id")),
+    )
+    _insert(
+        con,
+        "fact_cells",
+        T.records((r for d in docs for r in d.fact_cells), ("fact_id", "exhibit_id", "row", "col")),
+    )
+    write_exhibits(con, docs)
+
+
+def _astuple(obj, names: tuple[str, ...]) -> tuple:
+    return tuple(getattr(obj, n) for n in names)
+
+
+def write_exhibits(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None:
+    """The exhibit catalogue, its cells and checks, and one real table per data exhibit."""
+    taken: set[str] = set()
+    ex_rows, col_rows, cell_rows = [], [], []
+    for d in docs:
+        for ex in d.exhibits:
+            table = None
+            if ex.cells and ex.columns:
+                table = T.exhibit_table_name(d.doc_id, ex.label, taken)
+                con.register("_grid", T.exhibit_grid(ex))
+                con.execute(f'CREATE TABLE exhibit."{table}" AS SELECT * FROM _grid')
+                con.unregister("_grid")
+            ex_rows.append(
+                (
+                    ex.exhibit_id,
+                    d.doc_id,
+                    ex.section_id,
+                    ex.kind,
+                    ex.label,
+                    ex.number,
+                    ex.title,
+                    ex.subtitle,
+                    ex.notes,
+                    ex.source,
+                    ex.line_start,
+                    ex.line_end,
+                    ex.has_data,
+                    ex.n_rows,
+                    ex.n_cols,
+                    f"exhibit.{table}" if table else None,
+                    "\n".join(ex.problems) or None,
+                )
+            )
+            numeric = T.numeric_columns(ex)
+            col_rows.extend((ex.exhibit_id, i, n, numeric[i]) for i, n in enumerate(ex.columns))
+            cell_rows.extend(
+                (ex.exhibit_id, c.row, c.col, c.text, c.value, c.line, c.note) for c in ex.cells
+            )
+    _insert(
+        con,
+        "exhibits",
+        T.records(
+            ex_rows,
+            (
+                "exhibit_id",
+                "doc_id",
+                "section_id",
+                "kind",
+                "label",
+                "number",
+                "title",
+                "subtitle",
+                "notes",
+                "source",
+                "line_start",
+                "line_end",
+                "has_data",
+                "n_rows",
+                "n_cols",
+                "table_name",
+                "problems",
+            ),
+        ),
+    )
+    _insert(con, "exhibit_columns", T.records(col_rows, ("exhibit_id", "col", "name", "numeric")))
+    _insert(
+        con,
+        "exhibit_cells",
+        T.records(cell_rows, ("exhibit_id", "row", "col", "text", "value", "line", "note")),
+    )
+    _insert(
+        con,
+        "exhibit_checks",
+        T.records(
+            (
+                (c.exhibit_id, c.check, c.row, c.col, c.expected, c.found)
+                for d in docs
+                for c in d.checks
+            ),
+            ("exhibit_id", "check", "row", "col", "expected", "found"),
+        ),
+    )

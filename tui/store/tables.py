@@ -1,0 +1,92 @@
+"""Turning extracted records into Arrow tables DuckDB can ingest in one statement."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+import pyarrow as pa
+
+from tui.corpus.model import Document, Exhibit
+
+
+def records(rows: Iterable[Sequence], names: Sequence[str]) -> pa.Table:
+    """A column-oriented Arrow table from row tuples (column lists are far cheaper than rows)."""
+    cols: list[list] = [[] for _ in names]
+    for row in rows:
+        for i, v in enumerate(row):
+            cols[i].append(v)
+    return pa.table(dict(zip(names, cols, strict=True)))
+
+
+def slug(text: str, sep: str = "_") -> str:
+    """ASCII lower-case identifier: ``Cuadro II.3`` -> ``cuadro_ii_3``."""
+    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", sep, ascii_.lower()).strip(sep)
+
+
+def exhibit_table_name(doc_id: str, label: str, taken: set[str]) -> str:
+    """``ilpa_2024_2025__cuadro_i_1``, made unique within ``taken``."""
+    base = f"{slug(doc_id)}__{slug(label)}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    taken.add(name)
+    return name
+
+
+def numeric_columns(ex: Exhibit) -> list[bool]:
+    """A column is numeric when every printed, non-missing body cell in it parsed as a number."""
+    seen = [0] * ex.n_cols
+    numbers = [0] * ex.n_cols
+    for c in ex.cells:
+        if c.col >= ex.n_cols or c.col == 0:
+            continue
+        if c.value is not None:
+            numbers[c.col] += 1
+            seen[c.col] += 1
+        elif c.text and c.text.strip() not in ("-", "–", "—", "S/D", "n.d.", ""):
+            seen[c.col] += 1
+    return [i > 0 and seen[i] > 0 and numbers[i] == seen[i] for i in range(ex.n_cols)]
+
+
+def column_names(columns: list[str]) -> list[str]:
+    """Unique, non-empty SQL column names that keep the printed wording."""
+    out: list[str] = []
+    for i, name in enumerate(columns):
+        base = " ".join(name.split()) or ("concepto" if i == 0 else f"col_{i}")
+        cand, n = base, 2
+        while cand.lower() in (o.lower() for o in out):
+            cand, n = f"{base} ({n})", n + 1
+        out.append(cand)
+    return out
+
+
+def exhibit_grid(ex: Exhibit) -> pa.Table:
+    """The exhibit's body as a typed table: label column first, numeric columns as DOUBLE."""
+    names = column_names(ex.columns)
+    numeric = numeric_columns(ex)
+    grid: list[list] = [[None] * ex.n_cols for _ in range(ex.n_rows)]
+    for c in ex.cells:
+        if c.col < ex.n_cols:
+            grid[c.row][c.col] = c.value if numeric[c.col] else c.text
+    arrays = [
+        pa.array([r[i] for r in grid], type=pa.float64() if numeric[i] else pa.string())
+        for i in range(ex.n_cols)
+    ]
+    return pa.table(arrays, names=names)
+
+
+def document_row(d: Document) -> tuple:
+    return (
+        d.doc_id,
+        d.source_file,
+        d.sha256,
+        d.title,
+        d.kind,
+        d.period,
+        d.date,
+        d.n_lines,
+        d.n_chars,
+    )
