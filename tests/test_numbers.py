@@ -49,12 +49,12 @@ def test_parse_never_raises(text):
     parse_number(text)
 
 
-@given(st.integers(min_value=-10**13, max_value=10**13))
+@given(st.integers(min_value=-(10**13), max_value=10**13))
 def test_format_then_parse_integers(value):
     assert parse_number(format_number(value)).value == value
 
 
-@given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False))
+@given(st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False))
 def test_format_then_parse_decimals(value):
     parsed = parse_number(format_number(float(value), 2))
     assert math.isclose(parsed.value, float(value), rel_tol=1e-12, abs_tol=1e-9)

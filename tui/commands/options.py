@@ -9,9 +9,7 @@ import typer
 
 DbOption = Annotated[
     Path | None,
-    typer.Option(
-        "--db", help="Database file [env IMSS_DB; default data/imss.duckdb].", show_default=False
-    ),
+    typer.Option("--db", help="Database file [env IMSS_DB; default data/imss.duckdb].", show_default=False),
 ]
 CorpusOption = Annotated[
     Path | None,

@@ -10,9 +10,7 @@ import re
 from dataclasses import dataclass
 
 APOSTROPHES = "'’‘"
-MISSING = frozenset(
-    {"-", "–", "—", "s/d", "n.d.", "n.d", "nd", "n/d", "n.a.", "n/a", "na", "…", "..."}
-)
+MISSING = frozenset({"-", "–", "—", "s/d", "n.d.", "n.d", "nd", "n/d", "n.a.", "n/a", "na", "…", "..."})
 
 _SEP = r"[,'’‘]"
 # A leading group of 1-3 digits followed by groups of exactly 3 behind a separator, or plain digits.

@@ -32,7 +32,5 @@ def rekey_document(doc: Document, new: str) -> None:
             if f.name in _ID_FIELDS:
                 setattr(rec, f.name, _move(getattr(rec, f.name), old, new))
     doc.exhibit_refs = [(_move(p, old, new), _move(e, old, new)) for p, e in doc.exhibit_refs]
-    doc.fact_cells = [
-        (_move(f, old, new), _move(e, old, new), r, c) for f, e, r, c in doc.fact_cells
-    ]
+    doc.fact_cells = [(_move(f, old, new), _move(e, old, new), r, c) for f, e, r, c in doc.fact_cells]
     doc.doc_id = new

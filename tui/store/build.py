@@ -260,9 +260,7 @@ def write_exhibits(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None
             )
             numeric = T.numeric_columns(ex)
             col_rows.extend((ex.exhibit_id, i, n, numeric[i]) for i, n in enumerate(ex.columns))
-            cell_rows.extend(
-                (ex.exhibit_id, c.row, c.col, c.text, c.value, c.line, c.note) for c in ex.cells
-            )
+            cell_rows.extend((ex.exhibit_id, c.row, c.col, c.text, c.value, c.line, c.note) for c in ex.cells)
     _insert(
         con,
         "exhibits",
@@ -299,11 +297,7 @@ def write_exhibits(con: duckdb.DuckDBPyConnection, docs: list[Document]) -> None
         con,
         "exhibit_checks",
         T.records(
-            (
-                (c.exhibit_id, c.check, c.row, c.col, c.expected, c.found)
-                for d in docs
-                for c in d.checks
-            ),
+            ((c.exhibit_id, c.check, c.row, c.col, c.expected, c.found) for d in docs for c in d.checks),
             ("exhibit_id", "check", "row", "col", "expected", "found"),
         ),
     )

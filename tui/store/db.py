@@ -43,14 +43,10 @@ def open_database(path: Path, *, check: bool = True) -> duckdb.DuckDBPyConnectio
         msg = str(exc).splitlines()[0]
         if "lock" in msg.lower():
             raise DatabaseError(f"database is locked by another process: {path}") from exc
-        raise DatabaseError(
-            f"not a readable DuckDB database: {path} ({msg})", rebuild=True
-        ) from exc
+        raise DatabaseError(f"not a readable DuckDB database: {path} ({msg})", rebuild=True) from exc
     except duckdb.Error as exc:
         msg = str(exc).splitlines()[0]
-        raise DatabaseError(
-            f"not a readable DuckDB database: {path} ({msg})", rebuild=True
-        ) from exc
+        raise DatabaseError(f"not a readable DuckDB database: {path} ({msg})", rebuild=True) from exc
     if check:
         _check_version(con, path)
     return con
