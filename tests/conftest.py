@@ -45,3 +45,14 @@ def corpus_lines():
         return cache[prefix]
 
     return load
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory) -> Path:
+    """The real corpus built once per test session into a temporary DuckDB file."""
+    from tui.store.build import build_database
+
+    folder = _require_corpus()
+    path = tmp_path_factory.mktemp("db") / "imss.duckdb"
+    build_database(folder, path)
+    return path
