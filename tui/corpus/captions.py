@@ -1,0 +1,182 @@
+"""Exhibit captions and the metadata lines around them: title, units line, notes, source.
+
+A caption stands alone on its line (``Cuadro I.1.``, ``**Gráfica II.10.``, `` TABLA  IX.11. ``,
+``Cuadro IV.8. Continuación``); prose mentions are lower case and inline, so the whole-line
+anchor and the capitalised kind word keep them out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+CAPTION = re.compile(
+    r"^\s*(?:\*\*)?\s*(?P<word>Cuadro|CUADRO|Tabla|TABLA|Gr[áa]fica|GR[ÁA]FICA)\s+"
+    r"(?P<roman>[IVXL]+)\.\s*(?P<num>\d{1,3})\.?(?P<cont>\s*Continuaci[óo]n)?\s*(?:\*\*)?\s*$"
+)
+CONTINUATION = re.compile(r"^\s*\(?Continuaci[óo]n\)?\.?\s*$")
+FUENTE = re.compile(r"^\s*(?:\*\*)?Fuentes?(?:\s+(?:Defunciones|Poblaciones))?\s*:")
+# Note lines under an exhibit: ``^{1/} …``, ``1/ …``, ``Nota: …``, abbreviation keys ``DNG: …``.
+NOTE = re.compile(
+    r"^\s*(?:\^\{\d{1,2}/\}|\d{1,2}/\s|[¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s*[A-ZÁÉÍÓÚa-z]|Notas?\s*:"
+    r"|[A-Za-zÁÉÍÓÚÑ][\w\-]{0,11}:\s)"
+)
+SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
+PAREN = re.compile(r"^\s*(?:\*\*)?\s*\(.*\)\s*(?:\^\{\d{1,2}/\}|\d{1,2}/)?\s*(?:\*\*)?\s*$")
+_KIND_WORD = {"cuadro": ("table", "Cuadro"), "tabla": ("table", "Tabla"), "grafica": ("chart", "Gráfica")}
+_TERMINAL = (".", ":", ";", ")")
+
+
+@dataclass(slots=True)
+class Caption:
+    """One caption line, parsed."""
+
+    index: int
+    """Position in the line view (not the source line number)."""
+    kind: str
+    label: str
+    number: str
+    continuation: bool
+    bold_open: bool
+
+
+@dataclass(slots=True)
+class Heading:
+    """Title and units lines read after a caption."""
+
+    title: str = ""
+    subtitle: str | None = None
+    used: list[int] = field(default_factory=list)
+    end: int = 0
+    """View index of the first line after the heading block."""
+
+
+def _fold(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def parse_caption(index: int, text: str) -> Caption | None:
+    """The caption on this line, or None."""
+    m = CAPTION.match(text)
+    if not m:
+        return None
+    kind, word = _KIND_WORD[_fold(m["word"])]
+    number = f"{m['roman']}.{m['num']}"
+    bold = text.lstrip().startswith("**") and not text.rstrip().endswith("**")
+    return Caption(index, kind, f"{word} {number}", number, bool(m["cont"]), bold)
+
+
+def slug(label: str) -> str:
+    """``Gráfica II.10`` -> ``grafica-ii-10``."""
+    return re.sub(r"[^a-z0-9]+", "-", _fold(label)).strip("-")
+
+
+def clean(text: str) -> str:
+    """Drop bold markers and collapse whitespace (tabs included)."""
+    return " ".join(text.replace("**", " ").split())
+
+
+def is_blank(text: str) -> bool:
+    return not text.strip()
+
+
+def _stops_title(text: str) -> bool:
+    return bool(
+        PAREN.match(text) or "\t" in text or FUENTE.match(text) or NOTE.match(text) or CAPTION.match(text)
+    )
+
+
+def _continues_after_blank(prev: str, nxt: str) -> bool:
+    """A title split by a blank line: no final punctuation, then a lower-case, unindented line."""
+    p = clean(prev)
+    return (
+        bool(p)
+        and not p.endswith(_TERMINAL)
+        and nxt[:1].islower()
+        and len(nxt.strip()) >= 25
+        and "\t" not in nxt
+        and not _stops_title(nxt)
+    )
+
+
+def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool) -> Heading:
+    """Read title (1-3 lines) and parenthesised units lines from view[start:limit]."""
+    head = Heading(end=start)
+    j = start
+    if j + 1 < limit and is_blank(view[j][1]) and not is_blank(view[j + 1][1]):
+        j += 1  # one blank line between caption and title
+    title: list[int] = []
+    while j < limit and len(title) < 3:
+        text = view[j][1]
+        if is_blank(text):
+            if (
+                not bold
+                and title
+                and j + 1 < limit
+                and _continues_after_blank(view[title[-1]][1], view[j + 1][1])
+            ):
+                j += 1
+                continue
+            break
+        if _stops_title(text) or (title and text[:1].isspace()) or SECTION.match(text):
+            break
+        title.append(j)
+        j += 1
+        if bold and text.rstrip().endswith("**"):
+            break
+    head.title = clean(" ".join(view[i][1] for i in title))
+    head.used.extend(title)
+    head.end = j
+    subtitle: list[int] = []
+    k = j
+    while k < limit:
+        if is_blank(view[k][1]) and k - (subtitle[-1] if subtitle else j) < 2:
+            k += 1
+            continue
+        if PAREN.match(view[k][1]) and len(subtitle) < 3:
+            subtitle.append(k)
+            k += 1
+            continue
+        break
+    if subtitle:
+        head.subtitle = clean(" ".join(view[i][1] for i in subtitle))
+        head.used.extend(subtitle)
+        head.end = subtitle[-1] + 1
+    return head
+
+
+def read_source(view: list[tuple[int, str]], i: int, limit: int) -> tuple[str, list[int]]:
+    """The ``Fuente:`` text starting at view[i], with wrapped and doubled lines; and lines used."""
+    used = [i]
+    parts = [FUENTE.sub("", view[i][1], count=1).strip()]
+    j = i + 1
+    while j < limit and len(used) < 4:
+        text = view[j][1]
+        if is_blank(text) or CAPTION.match(text):
+            break
+        if FUENTE.match(text):  # a second source line or a doubled one
+            more = FUENTE.sub("", text, count=1).strip()
+            if more != parts[-1]:
+                parts.append(text.strip())
+        elif parts[-1].endswith(".") or text[:1] == " " or NOTE.match(text):
+            break
+        else:
+            parts.append(text.strip())
+        used.append(j)
+        j += 1
+    return clean(" ".join(parts)), used
+
+
+def join_notes(texts: list[str]) -> str | None:
+    """Join note lines: a new note starts at a note marker; other lines continue the previous one."""
+    notes: list[str] = []
+    for text in texts:
+        t = clean(text.replace("\t", " | ")) if text.count("\t") >= 1 and "|" not in text else clean(text)
+        if not t:
+            continue
+        if notes and not NOTE.match(text) and not notes[-1].endswith(".") and t[:1].islower():
+            notes[-1] += " " + t
+        else:
+            notes.append(t)
+    return "\n".join(notes) or None
