@@ -1,0 +1,150 @@
+"""Rebuild paragraphs from wrapped source lines.
+
+Lines in ``skip`` (headings, page furniture, exhibits, index and glossary rows) and footnote lines
+are invisible: a sentence cut by them continues after them. Across such a gap, or a blank line,
+two pieces are joined only when the first does not end a sentence and the second continues it
+(lower case, a digit, or after a comma or a function word such as ``de``/``la``). Lines that
+follow each other directly belong to one paragraph unless the next line starts a bullet or a
+numbered item, or the previous line is a lone run-in head. A section boundary always ends a
+paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.corpus.footnotes import find_footnotes
+from tui.corpus.model import Footnote, Paragraph, Section
+from tui.corpus.textfix import ends_sentence, is_source_line, join_lines, repair_text
+
+_BULLET = re.compile(r"^\s*(?:(?:[•●◦▪‣►❖✓➢]|[-*](?=\s))\s*)+(?=\S)")
+_ITEM = re.compile(
+    r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[ivxlcIVXLC]{1,6}[.)]"
+    r"|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-ZÁÉÍÓÚÑ]))\s+\S"
+)
+_HAS_TEXT = re.compile(r"\w")
+_LAST_WORD = re.compile(r"(\w+)\W*$")
+
+# Words that cannot end a Spanish sentence: a paragraph cut after one of them goes on.
+# fmt: off
+_FUNCTION_WORDS = frozenset({
+    "a", "al", "ante", "bajo", "cabe", "como", "con", "contra", "cual", "cuales", "cuya", "cuyas",
+    "cuyo", "cuyos", "de", "del", "desde", "dicha", "dichas", "dicho", "dichos", "durante", "e", "el",
+    "en", "entre", "esta", "estas", "este", "estos", "hacia", "hasta", "la", "las", "lo", "los",
+    "mediante", "o", "para", "por", "que", "se", "según", "sin", "sobre", "su", "sus", "tras", "u",
+    "un", "una", "unas", "unos", "y",
+})
+# fmt: on
+
+
+@dataclass(slots=True)
+class _Draft:
+    section_id: str | None
+    line_start: int
+    line_end: int
+    bullet: bool
+    run_in: bool
+    """The single line so far looks like a run-in head (no trailing space, no end punctuation)."""
+    parts: list[str] = field(default_factory=list)
+
+
+def build_paragraphs(
+    doc_id: str, lines: list[str], sections: list[Section], skip: set[int]
+) -> tuple[list[Paragraph], list[Footnote]]:
+    """Paragraphs of a document in reading order, and the footnotes taken out of them."""
+    footnotes, note_lines = find_footnotes(doc_id, lines, skip)
+    owner = section_owners(sections, len(lines))
+    drafts: list[_Draft] = []
+    cur: _Draft | None = None
+    gap = False
+    for i, raw in enumerate(lines, start=1):
+        if i in skip or i in note_lines or not _is_prose_line(raw):
+            gap = True
+            continue
+        bullet = _BULLET.match(raw)
+        if cur is None or _starts_new(cur, raw, bool(bullet), gap, owner[i]):
+            cur = _Draft(owner[i], i, i, bool(bullet), _looks_run_in(raw))
+            drafts.append(cur)
+            _add(cur, raw[bullet.end() :] if bullet else raw, i)
+        else:
+            cur.run_in = False
+            _add(cur, raw, i)
+        gap = False
+    return _finish(doc_id, drafts), footnotes
+
+
+def section_owners(sections: list[Section], n_lines: int) -> list[str | None]:
+    """For each 1-based line, the id of the deepest section whose range contains it."""
+    owner: list[str | None] = [None] * (n_lines + 2)
+    for s in sorted(sections, key=lambda s: (s.level, s.line_start, s.ordinal)):
+        lo, hi = max(1, s.line_start), min(n_lines, s.line_end)
+        if hi >= lo:
+            owner[lo : hi + 1] = [s.section_id] * (hi - lo + 1)
+    return owner
+
+
+def _is_prose_line(raw: str) -> bool:
+    return bool(_HAS_TEXT.search(raw)) and not is_source_line(raw)
+
+
+def _starts_new(cur: _Draft, raw: str, bullet: bool, gap: bool, section: str | None) -> bool:
+    if section != cur.section_id or bullet or _ITEM.match(raw):
+        return True
+    if gap:
+        return not continues(cur.parts[-1], raw)
+    return cur.run_in and _first_char(raw).isupper()
+
+
+def continues(before: str, after: str) -> bool:
+    """Does ``after``, seen after a gap, go on with the sentence that ``before`` left open?"""
+    before = before.rstrip()
+    if not before or ends_sentence(before):
+        return False
+    if before.endswith((",", "-")):
+        return True
+    m = _LAST_WORD.search(before)
+    if m and m.group(1).lower() in _FUNCTION_WORDS and before[-1].isalpha():
+        return True
+    c = _first_char(after)
+    return c.islower() or c.isdigit() or c in "(%"
+
+
+def _looks_run_in(raw: str) -> bool:
+    """A short line that ends without punctuation or trailing space: maybe a run-in head."""
+    if raw != raw.rstrip() or ends_sentence(raw) or raw.rstrip().endswith(","):
+        return False
+    m = _LAST_WORD.search(raw)
+    return not (m and m.group(1).lower() in _FUNCTION_WORDS)
+
+
+def _first_char(raw: str) -> str:
+    return raw.lstrip(" \t*\"“‘'¿¡")[:1]
+
+
+def _add(cur: _Draft, piece: str, i: int) -> None:
+    cur.parts.append(piece)
+    cur.line_end = i
+
+
+def _finish(doc_id: str, drafts: list[_Draft]) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for d in drafts:
+        text = repair_text(join_lines(d.parts))
+        if not text:
+            continue
+        if d.bullet:
+            text = "• " + text
+        n = len(out)
+        out.append(
+            Paragraph(
+                paragraph_id=f"{doc_id}:p{n}",
+                doc_id=doc_id,
+                section_id=d.section_id,
+                ordinal=n,
+                line_start=d.line_start,
+                line_end=d.line_end,
+                text=text,
+            )
+        )
+    return out
