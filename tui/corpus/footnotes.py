@@ -4,8 +4,10 @@ Three shapes are recognised:
 
 * running numbered notes of a two-column PDF (``7 Último año…``), placed wherever a column ended,
   often in the middle of a paragraph; told apart from prose lines that merely start with a
-  number by the running sequence (1, 2, 3…), a blank line before them, their width or spacing,
-  and the marker glued to a word earlier in the text (``Saludable7``, ``(UMA)22``);
+  number by the running sequence (1, 2, 3…), a blank line (or another note) before them, a
+  capital or tab-justified text, and the marker glued to a word or figure in the text just
+  before (``Saludable7``, ``(UMA)22``, ``2,14515``); a wrapped note may go on after a blank
+  line when it stopped mid-sentence and the next line is wider than a prose column;
 * Unicode superscript notes (``¹ Áltica. Encuesta…``);
 * exhibit-style notes (``^{1/} …``, ``2/ …``) that no exhibit claimed.
 """
