@@ -1,0 +1,103 @@
+"""Totals and percentages recomputed: consistent tables give nothing, real mismatches show up."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.corpus.checks import check_exhibit
+from tui.corpus.exhibits import find_exhibits
+from tui.corpus.model import Exhibit
+from tui.corpus.tables_tab import parse_tab_table
+
+
+def _table(*rows: str) -> Exhibit:
+    grid = parse_tab_table([(100 + i, r) for i, r in enumerate(rows)])
+    return Exhibit(
+        "d:cuadro-i-1", "d", "table", "Cuadro I.1", "I.1", "t", 1, 9, columns=grid.columns, cells=grid.cells
+    )
+
+
+CONSISTENT = (
+    "Categoría\tPlaza\tOcupadas\tVacantes\tCobertura (%)",
+    "Médicos\t1,053\t880\t173\t83.6",
+    "Enfermeras\t2,255\t2,119\t136\t94.0",
+    "Total\t3,308\t2,999\t309\t90.7",
+)
+
+
+def test_consistent_table_gives_no_check():
+    assert check_exhibit(_table(*CONSISTENT)) == []
+
+
+def test_wrong_column_total_is_reported():
+    rows = list(CONSISTENT)
+    rows[3] = "Total\t3,308\t2,990\t309\t90.7"
+    found = check_exhibit(_table(*rows))
+    col = [c for c in found if c.check == "col_total"]
+    assert [(c.row, c.col, c.expected, c.found) for c in col] == [(2, 2, 2999, 2990)]
+
+
+def test_wrong_row_total_is_reported():
+    ex = _table(
+        "Programa\tEnero\tFebrero\tTotal",
+        "A\t10\t20\t30",
+        "B\t30\t40\t70",
+        "C\t1\t1\t3",
+        "Total\t41\t61\t102",
+    )
+    found = check_exhibit(ex)
+    # Row C's printed total is off by one, so the Total column no longer adds up either.
+    assert [(c.check, c.row, c.col, c.expected, c.found) for c in found] == [
+        ("col_total", 3, 3, 103, 102),
+        ("row_total", 2, 3, 2, 3),
+    ]
+
+
+def test_wrong_share_percentage_is_reported():
+    ex = _table(
+        "Banco\tMonto\tParticipación (%)",
+        "A\t600\t60.0",
+        "B\t300\t30.0",
+        "C\t100\t12.0",
+        "Total\t1,000\t100.0",
+    )
+    found = check_exhibit(ex)
+    assert [(c.check, c.row, c.col, c.expected, c.found) for c in found] == [("percent", 2, 2, 10.0, 12.0)]
+
+
+def test_decimals_set_the_tolerance():
+    ex = _table("Banco\tMonto\tParticipación (%)", "A\t6,176.1\t66.7", "B\t3,088.0\t33.3", "\t9,264.1\t100.0")
+    assert check_exhibit(ex) == []
+
+
+def test_charts_and_empty_tables_are_skipped():
+    assert check_exhibit(Exhibit("d:g", "d", "chart", "Gráfica I.1", "I.1", "t", 1, 2)) == []
+
+
+@pytest.fixture(scope="module")
+def checks_004(corpus_lines):
+    exhibits = find_exhibits("004", corpus_lines("004"), set())
+    return exhibits, [c for e in exhibits for c in check_exhibit(e)]
+
+
+def test_real_mismatch_is_found(checks_004):
+    # Checked by hand: the DPES column of Cuadro III.5 as printed adds to 52, its Total row says 36.
+    _, found = checks_004
+    hit = [c for c in found if c.exhibit_id == "004:cuadro-iii-5" and c.col == 1]
+    assert [(c.check, c.expected, c.found) for c in hit] == [("col_total", 52, 36)]
+
+
+def test_consistent_real_tables_give_none(checks_004):
+    exhibits, found = checks_004
+    flagged = {c.exhibit_id for c in found}
+    for name in (
+        "cuadro-i-1",
+        "cuadro-ii-4",
+        "cuadro-iii-8",
+        "cuadro-iv-6",
+        "cuadro-v-1",
+        "cuadro-vii-1",
+        "cuadro-vii-5",
+    ):
+        assert f"004:{name}" not in flagged
+    assert len(flagged) <= 3

@@ -1,0 +1,94 @@
+"""Tab-separated table bodies: headers, bands, totals, dashes, markup and note markers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.corpus.numbers import format_number
+from tui.corpus.tables_tab import parse_tab_table
+
+
+def _body(*rows: str, start: int = 10) -> list[tuple[int, str]]:
+    return [(start + i, row) for i, row in enumerate(rows)]
+
+
+def _cell(grid, row, col):
+    return next(c for c in grid.cells if c.row == row and c.col == col)
+
+
+def test_two_level_header_joins_levels_and_keeps_unlabeled_total():
+    grid = parse_tab_table(
+        _body(
+            "Zona\tEgresos\t\tTotal",
+            "\tFrecuencia\tPorcentaje\t",
+            "Norte\t1,200\t60.0\t1,200",
+            "Sur\t800\t40.0\t800",
+            "\t2,000\t100.0\t2,000",
+        )
+    )
+    assert grid.columns == ["Zona", "Egresos / Frecuencia", "Egresos / Porcentaje", "Total"]
+    assert _cell(grid, 0, 1).value == 1200
+    assert _cell(grid, 2, 1).value == 2000 and _cell(grid, 2, 1).line == 14
+    assert not any(c.row == 2 and c.col == 0 for c in grid.cells)
+
+
+def test_band_rows_dashes_and_rank_column():
+    grid = parse_tab_table(
+        _body("Núm.\tAcción\tPersonas", "Grupo uno\t\t", "1\tCurso A\t52", "2\tCurso B\t-", "Total\t\t52")
+    )
+    assert [c.text for c in grid.cells if c.row == 0] == ["Grupo uno"]
+    assert _cell(grid, 1, 0).value is None  # a rank is a label, not a quantity
+    dash = _cell(grid, 2, 2)
+    assert dash.text == "-" and dash.value is None
+    assert _cell(grid, 3, 2).value == 52
+
+
+def test_repeated_header_row_is_dropped():
+    grid = parse_tab_table(_body("Estado\tTotal", "Colima\t5", "Estado\tTotal", "Sonora\t7"))
+    assert [c.text for c in grid.cells if c.col == 0] == ["Colima", "Sonora"]
+    assert {c.row for c in grid.cells} == {0, 1}
+
+
+def test_year_column_is_text():
+    grid = parse_tab_table(_body("Concepto\tAño\tMonto", "Uno\t2019\t1,000", "Dos\t2020\t2,000"))
+    assert _cell(grid, 0, 1).value is None and _cell(grid, 0, 2).value == 1000
+
+
+def test_markup_and_note_markers_are_removed_from_text():
+    grid = parse_tab_table(
+        _body(
+            "Unidad\tValor\tLista",
+            'A^{1/}\t4513/\t<ul style="x"> <p>Uno</p> <p>Dos</p></ul>',
+            "B\t3,792**\t\\$5",
+        )
+    )
+    label, value, html = _cell(grid, 0, 0), _cell(grid, 0, 1), _cell(grid, 0, 2)
+    assert (label.text, label.note) == ("A", "1/")
+    assert (value.text, value.value, value.note) == ("451", 451, "3/")
+    assert html.text == "Uno Dos"
+    assert _cell(grid, 1, 1).value == 3792
+
+
+def test_extra_cells_and_stray_prose_are_reported_not_raised():
+    prose = "Este párrafo " + "no pertenece a la tabla y se coló entre sus renglones " * 3
+    grid = parse_tab_table(_body("A\tB", "x\t1", prose, "y\t2\t3"))
+    assert 12 in grid.prose
+    assert any("cells" in p for p in grid.problems)
+    assert _cell(grid, 1, 2).value == 3
+
+
+def test_single_column_without_tabs_and_empty_body():
+    grid = parse_tab_table(_body("Tipo de unidad", "Guarderías", "Tiendas"))
+    assert grid.columns == ["Tipo de unidad"] and [c.text for c in grid.cells] == ["Guarderías", "Tiendas"]
+    assert parse_tab_table([]).problems
+
+
+@given(st.lists(st.lists(st.integers(0, 10**9), min_size=2, max_size=5), min_size=1, max_size=8))
+def test_printed_numbers_read_back(values):
+    width = max(map(len, values))
+    head = "\t".join(["Concepto"] + [f"C{j}" for j in range(1, width + 1)])
+    rows = [f"R{i}\t" + "\t".join(format_number(v, 0) for v in row) for i, row in enumerate(values)]
+    grid = parse_tab_table(_body(head, *rows))
+    for i, row in enumerate(values):
+        assert [c.value for c in grid.cells if c.row == i and c.col > 0] == row
