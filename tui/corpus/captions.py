@@ -175,7 +175,7 @@ def join_notes(texts: list[str]) -> str | None:
         t = clean(text.replace("\t", " | ")) if text.count("\t") >= 1 and "|" not in text else clean(text)
         if not t:
             continue
-        if notes and not NOTE.match(text) and not notes[-1].endswith(".") and t[:1].islower():
+        if notes and not NOTE.match(text) and not notes[-1].endswith((".", ":")) and not t.startswith("- "):
             notes[-1] += " " + t
         else:
             notes.append(t)

@@ -64,7 +64,7 @@ def _prose_resumes(view: View, start: int, limit: int, runs: int) -> int:
         if is_prose(text):
             first = j if not streak else first
             streak += 1
-            if streak >= runs or len(text) > 200:
+            if streak >= runs or len(text) > 200 or (len(text) >= 60 and text.rstrip().endswith(".")):
                 return first
         elif text.strip():
             streak = 0
