@@ -1,0 +1,276 @@
+"""Figures quoted in the prose, as :class:`Fact` records, and the table cells that hold them.
+
+Every figure of a paragraph becomes one fact, read in text order: dates first (``30 de junio de
+2025``, ``1° de julio``, ``21/09/2019``; value ``YYYYMMDD``, or ``MMDD`` when the year is not
+given), then each number with its scale word, currency, percent sign and counted noun (see
+:mod:`tui.corpus.prose_numbers` and :mod:`tui.corpus.units`). Kinds: ``money``, ``percent``,
+``year``, ``date``, ``identifier`` (``HGR No. 72``, ``artículos 110, 209 y 251``, deed and folio
+numbers) and ``quantity``. Figures inside names and codes (``COVID-19``, ``7.2.7``,
+``ACDO…230724/261``, clock times) are not facts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tui.corpus.model import Exhibit, Fact, Footnote, Paragraph
+from tui.corpus.prose_numbers import SCALE, TOKEN, read_body, scale_of, to_number
+from tui.corpus.units import currency_after, noun_after, percent_after
+
+_MONTH_NAMES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES.split(), 1)}
+_MONTHS["setiembre"] = 9
+_DATE = re.compile(
+    r"(?=\d)(?:(?<![\d.,])(?P<d>[0-3]?\d)\s*(?:°|º|o(?=\s))?\s+de\s+(?P<m>" + "|".join(_MONTHS) + r")\b"
+    r"(?:\s+(?:del?\s+)?(?:año\s+)?(?P<y>(?:19|20)\d\d)(?!\d))?"
+    r"|(?<![\d/.])(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/\s?(?P<y2>\d{4}|\d{2})(?![\d/])"
+    r"|(?<![\d-])(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?!\d))",
+    re.IGNORECASE,
+)
+_ID_WORDS = re.compile(
+    r"(?:\b(?:no|n[uú]m|art)\.|\bn[uú]meros?|\bart[ií]culos?|\bfracci[oó]n|\bfolios?|\bescritura(?:\s+p[uú]blica)?"
+    r"|\binstrumento(?:\s+notarial)?|\bnotar[ií]a(?:\s+p[uú]blica)?|\bnumeral|\bclave|\bacuerdo|\bc\.\s?p\."
+    r"|\bc[oó]digo\s+postal|\boficio|\bexpediente|\bcl[aá]usula|\bl[ií]neas?|\binciso|\bregistro)"
+    r"(?:\s+(?:n[uú]mero|no\.|n[uú]m\.))?\s*$",
+    re.IGNORECASE,
+)
+# Medical units are named by acronym and number: ``HGR 72``, ``UMF No. 21``, ``HGZ/MF 8``.
+_ID_UNIT = re.compile(r"\b(?:H[A-Z]{1,4}|UM[A-Z]{0,3}|CMN)(?:/[A-Z]{1,3})?\s*(?:No\.|Núm\.)?\s*$")
+_LIST_GAP = re.compile(r"^(?:\s*,\s*(?:[yeo]\s+)?|\s+(?:[yeou]|al?)\s+)$")
+_YEAR_BEFORE = re.compile(
+    r"\b(?:de|del|en|año|años|desde|hasta|a|al|para|y|e|entre|periodo|ejercicio|el)\s*$", re.IGNORECASE
+)
+_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Núm|Art|Lic|Dr|Dra|Sr|Sra|Ing|Mtro|Mtra|[A-Z])$", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# Folio and file codes (``97-7-30042021-141848``, ``1000-001-019``) are names, not figures.
+_CODE = re.compile(r"(?<![\w-])\d+(?:[-/]\d+){2,}(?![\w-])")
+_CONTEXT_MAX = 400
+_NOTE_BEFORE, _NOTE_AFTER = 50, 300
+"""How far (lines) from a paragraph its footnotes are printed: wherever the PDF column ended."""
+
+
+def extract_facts(
+    doc_id: str, paragraphs: list[Paragraph], footnotes: list[Footnote], lines: list[str] | None = None
+) -> list[Fact]:
+    """Every figure of every paragraph, in reading order; ``lines`` (the source) locates each one."""
+    notes = sorted((f.line_start, f.number) for f in footnotes if f.number.isdigit())
+    out: list[Fact] = []
+    for p in paragraphs:
+        lo = bisect.bisect_left(notes, (p.line_start - _NOTE_BEFORE, ""))
+        hi = bisect.bisect_right(notes, (p.line_end + _NOTE_AFTER, "~"))
+        near = {n for _, n in notes[lo:hi]}
+        out.extend(_paragraph_facts(doc_id, p, near, _Locator(lines, p) if lines else None))
+    return out
+
+
+def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], where: _Locator | None) -> list[Fact]:
+    text = p.text
+    if not _DIGIT.search(text):
+        return []
+    # (start, end, raw, value, unit, kind, figure as printed)
+    found: list[tuple[int, int, str, float, str | None, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for m in _DATE.finditer(text):
+        value = _date_value(m)
+        if value is not None:
+            found.append((m.start(), m.end(), m.group(0), value, None, "date", m.group(0).split()[0]))
+            taken.append((m.start(), m.end()))
+    taken.extend(m.span() for m in _CODE.finditer(text))
+    for m in TOKEN.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        fact = _number_fact(text, m, near, found)
+        if fact is not None:
+            found.append(fact)
+    found.sort()
+    sentences = _sentence_starts(text)
+    facts = []
+    for n, (start, _end, raw, value, unit, kind, figure) in enumerate(found):
+        line = where.find(figure) if where else p.line_start
+        facts.append(
+            Fact(
+                f"{p.paragraph_id}:f{n}",
+                doc_id,
+                p.section_id,
+                p.paragraph_id,
+                line,
+                raw,
+                value,
+                unit,
+                kind,
+                _context(text, sentences, start),
+            )  # fmt: skip
+        )
+    return facts
+
+
+def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> tuple | None:
+    read = read_body(m["body"], near)
+    if read is None:
+        return None
+    figure, _marker = read
+    balanced = bool(m["open"]) == bool(m["close"])
+    negative = bool(m["sign"]) or (bool(m["open"]) and balanced)
+    num = to_number(figure, negative=negative, percent=bool(m["pct"]))
+    start = m.start("open") if m["open"] and balanced else m.start("sign") if m["sign"] else m.start("body")
+    if m["cur"]:
+        start = m.start("cur")
+    end = m.start("body") + len(figure)
+    if m["pct"] or (m["close"] and balanced):
+        end = m.end("close") if m["close"] and balanced else m.end("pct")
+    pos = m.end()
+    scale, unit, kind = 1.0, None, "quantity"
+    sm = SCALE.match(text, pos)
+    if sm and not num.percent:
+        scale, pos = scale_of(sm["scale"]), sm.end()
+        end = pos
+    cur = currency_after(text, pos)
+    if cur or m["cur"]:
+        unit, kind = (cur[0], "money") if cur else ("MXN", "money")
+        if cur:
+            scale, pos, end = (cur[1] if scale == 1.0 else scale), cur[2], cur[2]
+    elif num.percent:
+        unit, kind = "%", "percent"
+    elif pc := percent_after(text, pos):
+        unit, kind, pos, end = pc[0], "percent", pc[1], pc[1]
+    else:
+        unit = noun_after(text, pos, scaled=scale != 1.0)
+        kind = _plain_kind(text, m.start(), num, scale, unit, before)
+        if kind in ("year", "identifier"):
+            unit = None
+    return (start, end, text[start:end], num.number * scale, unit, kind, figure)
+
+
+def _plain_kind(text: str, start: int, num, scale: float, unit: str | None, before: list) -> str:
+    """``identifier``, ``year`` or ``quantity`` for a figure with no currency and no percent."""
+    head = text[max(0, start - 40) : start]
+    whole = num.decimals == 0 and scale == 1.0 and num.number >= 0
+    if whole and (_ID_WORDS.search(head) or _ID_UNIT.search(head)):
+        return "identifier"
+    if whole and before and before[-1][5] == "identifier" and _LIST_GAP.match(text[before[-1][1] : start]):
+        return "identifier"
+    year_like = whole and not num.grouped and 1900 <= num.number <= 2100
+    if year_like and (unit is None or _YEAR_BEFORE.search(head)):
+        return "year"
+    return "quantity"
+
+
+def _date_value(m: re.Match[str]) -> float | None:
+    """``YYYYMMDD`` (or ``MMDD`` without a year); None for an impossible day or month."""
+    if m["m"]:
+        day, month, year = int(m["d"]), _MONTHS[m["m"].lower()], int(m["y"]) if m["y"] else 0
+    elif m["m2"]:
+        day, month, year = int(m["d2"]), int(m["m2"]), int(m["y2"])
+        if month > 12 >= day:  # m/d/yyyy, as some IMSS tables print it
+            day, month = month, day
+        year += 2000 if year < 100 else 0
+    else:
+        day, month, year = int(m["d3"]), int(m["m3"]), int(m["y3"])
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None
+    return float(year * 10000 + month * 100 + day)
+
+
+def _sentence_starts(text: str) -> list[int]:
+    """Offsets where sentences start; a period after ``No``, ``Art``, ``Dr``… or an initial is no end."""
+    ends = _SENTENCE_END.finditer(text)
+    return [0] + [m.end() for m in ends if not _ABBREVIATION.search(text[max(0, m.start() - 5) : m.start()])]
+
+
+def _context(text: str, starts: list[int], pos: int) -> str:
+    """The sentence around ``pos``, cut to a window of words when it is very long."""
+    i = bisect.bisect_right(starts, pos) - 1
+    a, b = starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)
+    if b - a > _CONTEXT_MAX:
+        a = max(a, pos - _CONTEXT_MAX // 2)
+        b = min(b, a + _CONTEXT_MAX)
+        a = text.find(" ", a) + 1 if a > starts[i] else a
+        b = text.rfind(" ", a, b) if b < len(text) and text.rfind(" ", a, b) > pos else b
+    return text[a:b].strip()
+
+
+class _Locator:
+    """Finds each figure, in order, in the source lines of its paragraph."""
+
+    def __init__(self, lines: list[str] | None, p: Paragraph) -> None:
+        block = lines[p.line_start - 1 : p.line_end] if lines else []
+        self.text = "\n".join(block)
+        self.starts = [0]
+        for raw in block[:-1]:
+            self.starts.append(self.starts[-1] + len(raw) + 1)
+        self.first = p.line_start
+        self.cursor = 0
+
+    def find(self, figure: str) -> int:
+        """The line of the next occurrence of ``figure`` not inside a longer number; else the first line."""
+        pos = self._search(figure, strict=True)
+        if pos < 0:
+            pos = self._search(figure, strict=False)
+        if pos < 0:
+            return self.first
+        self.cursor = pos + len(figure)
+        return self.first + bisect.bisect_right(self.starts, pos) - 1
+
+    def _search(self, figure: str, strict: bool) -> int:
+        text, pos = self.text, self.text.find(figure, self.cursor)
+        while pos >= 0:
+            before = text[pos - 1] if pos else " "
+            after = text[pos + len(figure) : pos + len(figure) + 2]
+            ok_after = not (after[:1].isdigit() if strict else (after[:1] in ".,'’‘" and after[1:].isdigit()))
+            if not (before.isdigit() or before in ".,'’‘") and ok_after:
+                return pos
+            pos = text.find(figure, pos + 1)
+        return -1
+
+
+_LINKED_KINDS = ("quantity", "money", "percent")
+_MIN_SIGNIFICANT = 3
+_MAX_LOOSE_MATCHES = 3
+
+
+def link_facts(facts: list[Fact], exhibits: list[Exhibit]) -> list[tuple[str, str, int, int]]:
+    """(fact_id, exhibit_id, row, col) for each quoted figure equal to a table cell of its document.
+
+    A figure matches a cell holding its value or its printed number before the scale word
+    (``62,187 millones de pesos`` is ``62,187`` in a table in millions). Figures with fewer than
+    three significant digits (``1``, ``2``, ``50``, ``100``, ``2.5``, ``3,000``) are skipped: such
+    values fill every table, so a match says nothing. A figure found in more than three cells is
+    kept only for the exhibits of its own section, and dropped when none is there.
+    """
+    by_value: dict[tuple[str, float], list[tuple[str, int, int, str | None]]] = {}
+    for ex in exhibits:
+        for c in ex.cells:
+            if c.value is not None and c.col > 0:
+                by_value.setdefault((ex.doc_id, round(c.value, 6)), []).append(
+                    (ex.exhibit_id, c.row, c.col, ex.section_id)
+                )
+    links: list[tuple[str, str, int, int]] = []
+    for f in facts:
+        if f.kind not in _LINKED_KINDS:
+            continue
+        printed = _printed(f.raw)
+        if printed is None or _significant(printed[1]) < _MIN_SIGNIFICANT:
+            continue
+        values = {round(f.value, 6), round(printed[0], 6)}
+        cells = {c: None for v in values for c in by_value.get((f.doc_id, v), ())}
+        if len(cells) > _MAX_LOOSE_MATCHES:
+            cells = {c: None for c in cells if c[3] is not None and c[3] == f.section_id}
+        links.extend((f.fact_id, ex_id, row, col) for ex_id, row, col, _ in cells)
+    return links
+
+
+def _printed(raw: str) -> tuple[float, str] | None:
+    """The number as printed at the start of ``raw`` (before any scale word) and its digits."""
+    m = TOKEN.search(raw)
+    read = read_body(m["body"]) if m else None
+    if read is None:
+        return None
+    n = to_number(read[0], negative=bool(m["sign"] or m["open"]))
+    return n.number, read[0]
+
+
+def _significant(figure: str) -> int:
+    digits = "".join(ch for ch in figure if ch.isdigit()).lstrip("0").rstrip("0")
+    return len(digits)
