@@ -1,0 +1,336 @@
+"""Full-text search over the prose, headings, exhibits and glossaries of a built database.
+
+Why DuckDB's ``fts`` extension: the database is already DuckDB, so the index lives in the same
+file, is built in one statement right after the tables, and is queried on the read-only connection
+the explorer holds; BM25 ranks paragraphs of very different lengths fairly; and it ships the
+Snowball *Spanish* stemmer (``hospital`` finds ``hospitales``) with accent and case folding
+(``cesantia`` finds ``cesantía``). The extension is loaded from the ``duckdb-extension-fts`` wheel
+with ``LOAD '<path>'`` and never ``INSTALL``-ed, so nothing is downloaded. Where it cannot be
+loaded, search falls back to an accent- and case-insensitive substring scan (no stemming, rough
+ranking) and says so in :attr:`Hits.notice`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+import duckdb
+
+from tui.store.db import fts_extension_path
+
+KINDS = ("paragraph", "section", "exhibit", "glossary")
+INDEX_SCHEMA = "fts_main_search_docs"
+FALLBACK_NOTICE = "full-text extension unavailable: plain accent-insensitive matching, without stemming"
+MISSING_NOTICE = "this database has no search index; run `imss build` to add it"
+
+# fmt: off
+SPANISH_STOPWORDS = """
+a al algo algunas algunos ante antes como con contra cual cuales cuando de del desde donde durante e el
+ella ellas ellos en entre era eran es esa esas ese eso esos esta estas este esto estos fue fueron ha han
+hasta hay la las le les lo los mas me mi mismo muy no nos o otra otras otro otros para pero por porque
+que quien se ser si sin sobre son su sus tambien tanto te tiene tienen todo todos tras tu u un una unas
+uno unos y ya
+""".split()  # noqa: SIM905
+# fmt: on
+
+_WORD = re.compile(r"[^\W_]+")
+_PHRASE = re.compile(r'"([^"]+)"')
+_SNIPPET = 180
+_CANDIDATES = 200
+"""Rows read from the index before phrase filtering and paging."""
+
+
+class SearchError(RuntimeError):
+    """The search cannot run on this database; the message is one line for the user."""
+
+
+@dataclass(slots=True)
+class Hit:
+    kind: str
+    doc_id: str
+    ref_id: str
+    """paragraph_id, section_id, exhibit_id or the glossary acronym."""
+    section_id: str | None
+    title: str
+    snippet: str
+    """An excerpt with the matched words marked «like this»."""
+    score: float
+    line: int | None
+    text: str = ""
+    """The same excerpt unmarked; ``spans`` index into it."""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+class Hits(list):
+    """A list of :class:`Hit` with a ``notice`` when the answer is degraded (no index, no stemming)."""
+
+    notice: str | None = None
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (``Cesantía`` -> ``cesantia``), as the index sees words."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Load the fts extension from the installed wheel (never downloads); False when impossible."""
+    try:
+        row = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
+        if row and row[0]:
+            return True
+        path = fts_extension_path()
+        if path is None:
+            return False
+        con.execute(f"LOAD '{path.as_posix()}'")
+        return True
+    except duckdb.Error:
+        return False
+
+
+_DOCS_SQL = """
+CREATE OR REPLACE TABLE search_docs AS
+SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
+    SELECT p.doc_id, 'paragraph' AS kind, p.paragraph_id AS ref_id, p.section_id,
+           coalesce(trim(coalesce(s.number || ' ', '') || s.title), '') AS title, p.text AS body,
+           p.line_start AS line
+    FROM paragraphs p LEFT JOIN sections s ON s.section_id = p.section_id
+    UNION ALL
+    SELECT doc_id, 'section', section_id, section_id, trim(coalesce(number || ' ', '') || title),
+           trim(coalesce(number || ' ', '') || title), line_start
+    FROM sections
+    UNION ALL
+    SELECT e.doc_id, 'exhibit', e.exhibit_id, e.section_id, trim(e.label || '. ' || coalesce(e.title, '')),
+           concat_ws(' · ', e.label, e.title, e.subtitle,
+                     (SELECT string_agg(c.name, ' · ' ORDER BY c.col) FROM exhibit_columns c
+                      WHERE c.exhibit_id = e.exhibit_id),
+                     (SELECT string_agg(DISTINCT nullif(trim(x.text), ''), ' · ') FROM exhibit_cells x
+                      WHERE x.exhibit_id = e.exhibit_id AND x.col = 0 AND x.value IS NULL)),
+           e.line_start
+    FROM exhibits e
+    UNION ALL
+    SELECT doc_id, 'glossary', acronym, NULL, acronym, acronym || ' ' || expansion, line_start
+    FROM glossary
+)
+"""
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
+    """Create ``search_docs`` from the written tables and, when possible, its BM25 index.
+
+    Returns True when the full-text index was built, False when only the table exists (search
+    then falls back to plain matching). Call it on the writable connection of the build.
+    """
+    con.execute(_DOCS_SQL)
+    if not load_fts(con):
+        return False
+    con.execute(
+        "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw", [SPANISH_STOPWORDS]
+    )
+    con.execute(
+        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', "
+        "stopwords = 'search_stopwords', ignore = '(\\.|[^a-z0-9])+', strip_accents = 1, "
+        "lower = 1, overwrite = 1)"
+    )
+    return True
+
+
+def search(
+    con: duckdb.DuckDBPyConnection,
+    terms: str,
+    doc: str | None = None,
+    kind: str | None = None,
+    limit: int = 20,
+) -> Hits:
+    """The best matches for ``terms``, best first; empty for an empty or stop-word-only query.
+
+    Words are matched on their Spanish stem, ignoring case and accents; all words must occur
+    (when no record has them all, any word will do). ``"quoted phrases"`` must occur as written
+    (accents and case aside). Punctuation and SQL in ``terms`` are only text.
+
+    Raises:
+        SearchError: the database has no ``search_docs`` table (built by an older version).
+    """
+    hits = Hits()
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {', '.join(KINDS)}")
+    words = [w for w in _WORD.findall(fold(terms or "")) if w not in SPANISH_STOPWORDS]
+    if not words or limit <= 0:
+        return hits
+    if not _has_table(con, "search_docs"):
+        raise SearchError(MISSING_NOTICE)
+    phrases = [" ".join(_WORD.findall(fold(p))) for p in _PHRASE.findall(terms)]
+    indexed = _has_table(con, "docs", INDEX_SCHEMA) and load_fts(con)
+    if indexed:
+        stems = _stems(con, words)
+        rows = _bm25(con, sorted(stems), doc, kind, phrases, limit, conjunctive=True)
+        if not rows and len(stems) > 1 and not phrases:
+            rows = _bm25(con, sorted(stems), doc, kind, phrases, limit, conjunctive=False)
+        labelled = _label_rows(con, fold(terms), doc, kind)
+        if labelled:
+            seen = {r[2] for r in labelled}
+            rows = (labelled + [r for r in rows if r[2] not in seen])[:limit]
+    else:
+        hits.notice = FALLBACK_NOTICE
+        rows = _scan(con, words, doc, kind, phrases, limit)
+        stems = None
+    marker = _Marker(con, words, stems)
+    marker.prime([row[5] or "" for row in rows])
+    hits.extend(_hit(row, marker) for row in rows)
+    return hits
+
+
+def _has_table(con: duckdb.DuckDBPyConnection, name: str, schema: str = "main") -> bool:
+    row = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", [schema, name]
+    ).fetchone()
+    return bool(row and row[0])
+
+
+_COLUMNS = "d.kind, d.doc_id, d.ref_id, d.section_id, d.title, d.body, d.line"
+
+
+def _filters(doc: str | None, kind: str | None, phrases: list[str]) -> tuple[str, list]:
+    sql, params = "", []
+    if doc is not None:
+        sql, params = sql + " AND d.doc_id = ?", [*params, doc]
+    if kind is not None:
+        sql, params = sql + " AND d.kind = ?", [*params, kind]
+    return sql, params
+
+
+def _with_phrases(rows: list[tuple], phrases: list[str], limit: int) -> list[tuple]:
+    """Keep rows whose text holds every phrase, word for word (case, accents, punctuation aside)."""
+    if not phrases:
+        return rows[:limit]
+    kept = []
+    for row in rows:
+        words = " " + " ".join(_WORD.findall(fold(row[5] or ""))) + " "
+        if all(f" {p} " in words for p in phrases):
+            kept.append(row)
+    return kept[:limit]
+
+
+_BM25 = f"""
+WITH q AS (SELECT DISTINCT unnest(string_split(?, ' ')) AS t),
+qt AS (SELECT termid, df FROM {INDEX_SCHEMA}.dict JOIN q ON term = t),
+tf AS (SELECT docid, termid, count(*) AS tf FROM {INDEX_SCHEMA}.terms
+       WHERE termid IN (SELECT termid FROM qt) GROUP BY docid, termid),
+hit AS (SELECT docid FROM tf GROUP BY docid HAVING count(*) >= ?),
+scored AS (
+    SELECT x.name AS id, sum(
+        ln((st.num_docs - qt.df + 0.5) / (qt.df + 0.5) + 1)
+        * tf.tf * 2.2 / (tf.tf + 1.2 * (0.25 + 0.75 * x.len / st.avgdl))) AS score
+    FROM tf JOIN hit USING (docid) JOIN qt USING (termid) JOIN {INDEX_SCHEMA}.docs x USING (docid)
+    CROSS JOIN {INDEX_SCHEMA}.stats st GROUP BY x.name
+)
+SELECT {_COLUMNS}, s.score FROM scored s JOIN search_docs d ON d.id = s.id WHERE true"""
+"""Okapi BM25 (k1 = 1.2, b = 0.75, as the extension's ``match_bm25``) computed once for the
+matching postings only; the extension's macro evaluates per row and is several times slower."""
+
+
+def _bm25(con, stems: list[str], doc, kind, phrases, limit: int, *, conjunctive: bool) -> list[tuple]:
+    where, params = _filters(doc, kind, phrases)
+    sql = f"{_BM25}{where} ORDER BY s.score DESC, d.id LIMIT ?"
+    need = len(stems) if conjunctive else 1
+    rows = con.execute(sql, [" ".join(stems), need, *params, _CANDIDATES if phrases else limit]).fetchall()
+    return _with_phrases(rows, phrases, limit)
+
+
+_LABEL = re.compile(r"\b(cuadro|tabla|grafica)\s+((?:[ivxlc]+|\d+)(?:[.-]\d+)*)")
+
+
+def _label_rows(con, folded: str, doc, kind) -> list[tuple]:
+    """Exhibits named in the query (``Cuadro II.3``) come first, whatever BM25 says."""
+    if kind not in (None, "exhibit"):
+        return []
+    rows = []
+    for word, number in _LABEL.findall(folded):
+        where, params = _filters(doc, "exhibit", [])
+        sql = (
+            f"SELECT {_COLUMNS}, 1e6 AS score FROM search_docs d "
+            f"WHERE starts_with(lower(strip_accents(d.title)), ?){where} ORDER BY d.id"
+        )
+        rows += con.execute(sql, [f"{word} {number}.", *params]).fetchall()
+    return rows
+
+
+def _scan(con, words: list[str], doc, kind, phrases, limit: int) -> list[tuple]:
+    where, params = _filters(doc, kind, phrases)
+    folded = "lower(strip_accents(d.body))"
+    conds = " AND ".join(f"contains({folded}, ?)" for _ in words)
+    score = " + ".join(
+        f"(length({folded}) - length(replace({folded}, ?, ''))) / {max(1, len(w))}" for w in words
+    )
+    sql = (
+        f"SELECT {_COLUMNS}, ({score}) * 1.0 / (1 + ln(1 + length(d.body))) AS score FROM search_docs d "
+        f"WHERE {conds}{where} ORDER BY score DESC, d.id LIMIT ?"
+    )
+    rows = con.execute(sql, [*words, *words, *params, _CANDIDATES if phrases else limit]).fetchall()
+    return _with_phrases(rows, phrases, limit)
+
+
+def _stem_all(con, words: list[str]) -> list[tuple[str, str]]:
+    """(word, Spanish stem) pairs in one statement (a string parameter: list parameters are slow)."""
+    sql = "SELECT w, stem(w, 'spanish') FROM (SELECT unnest(string_split(?, ' ')) AS w)"
+    return con.execute(sql, [" ".join(words)]).fetchall()
+
+
+def _stems(con, words: list[str]) -> set[str]:
+    return {s for _, s in _stem_all(con, words)}
+
+
+class _Marker:
+    """Decides which words of a text match the query: same stem, or (no index) same prefix."""
+
+    def __init__(self, con, words: list[str], stems: set[str] | None) -> None:
+        self.con, self.words, self.stems = con, words, stems
+        self.cache: dict[str, bool] = {}
+
+    def prime(self, texts: list[str]) -> None:
+        new = {fold(w) for t in texts for w in _WORD.findall(t)} - self.cache.keys()
+        if self.stems is None:
+            self.cache.update({w: any(w.startswith(q) or q in w for q in self.words) for w in new})
+        elif new:
+            self.cache.update({w: s in self.stems for w, s in _stem_all(self.con, sorted(new))})
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        self.prime([text])
+        return [m.span() for m in _WORD.finditer(text) if self.cache.get(fold(m.group(0)))]
+
+
+def _hit(row: tuple, marker: _Marker) -> Hit:
+    kind, doc_id, ref_id, section_id, title, body, line, score = row
+    body = body or ""
+    spans = marker.spans(body)
+    text, spans = _excerpt(body, spans)
+    return Hit(
+        kind, doc_id, ref_id, section_id, title or "", _mark(text, spans), float(score), line, text, spans
+    )
+
+
+def _excerpt(body: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """About ``_SNIPPET`` characters around the first match, cut at word boundaries."""
+    if len(body) <= _SNIPPET:
+        return body, spans
+    first = spans[0][0] if spans else 0
+    a = max(0, first - _SNIPPET // 3)
+    if a:
+        a = body.find(" ", a) + 1 or a
+    b = min(len(body), a + _SNIPPET)
+    if b < len(body):
+        b = body.rfind(" ", a, b) if body.rfind(" ", a, b) > first else b
+    prefix, suffix = ("…" if a else ""), ("…" if b < len(body) else "")
+    shift = len(prefix) - a
+    inside = [(s + shift, e + shift) for s, e in spans if s >= a and e <= b]
+    return prefix + body[a:b] + suffix, inside
+
+
+def _mark(text: str, spans: list[tuple[int, int]]) -> str:
+    out, last = [], 0
+    for s, e in spans:
+        out.append(text[last:s] + "«" + text[s:e] + "»")
+        last = e
+    return "".join(out) + text[last:]
