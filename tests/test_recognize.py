@@ -122,6 +122,12 @@ def test_proper_case_keeps_acronyms_and_small_words():
     assert proper_case("Ya en minúsculas", set()) == "Ya en minúsculas"
 
 
+@given(st.text(alphabet=st.characters(codec="latin-1"), max_size=60))
+def test_proper_case_never_fails_and_keeps_letters(text):
+    out = proper_case(text, set())
+    assert out.lower() == " ".join(text.split()).lower()
+
+
 _UNITS = ["", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"]
 _TENS = {2: "veinti", 3: "treinta", 4: "cuarenta", 5: "cincuenta", 6: "sesenta", 7: "setenta", 8: "ochenta"}
 

@@ -118,7 +118,9 @@ def _case_word(word: str, first: bool, acronyms: set[str]) -> str:
     lower = word.lower()
     if not first and core.lower() in _SMALL:
         return lower
-    i = next(k for k, c in enumerate(lower) if c.isalpha() or c.isdigit())
+    i = next((k for k, c in enumerate(lower) if c.isalpha() or c.isdigit()), None)
+    if i is None:
+        return word
     return lower[:i] + lower[i].upper() + lower[i + 1 :]
 
 
