@@ -69,10 +69,25 @@ class Hits(list):
     notice: str | None = None
 
 
+_ACCENTED = "áàâäãåéèêëíìîïóòôöõúùûüñçýÿ"
+_FOLD = str.maketrans(_ACCENTED, "aaaaaaeeeeiiiiooooouuuuncyy")
+
+
 def fold(text: str) -> str:
-    """Lower case without accents (``Cesantía`` -> ``cesantia``), as the index sees words."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower case without accents (``Cesantía`` -> ``cesantia``), as the index sees words.
+
+    Keeps every character at its offset (so matches found in the folded text mark the original)
+    unless a rare letter changes length when lower-cased or decomposed.
+    """
+    low = text.lower().translate(_FOLD)
+    if low.isascii() or len(low) != len(text):
+        return low
+    return "".join(
+        "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))[:1] or ch
+        if not ch.isascii()
+        else ch
+        for ch in low
+    )
 
 
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
@@ -183,10 +198,12 @@ def search(
 
 
 def _has_table(con: duckdb.DuckDBPyConnection, name: str, schema: str = "main") -> bool:
-    row = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ? AND table_name = ?", [schema, name]
-    ).fetchone()
-    return bool(row and row[0])
+    # A failed zero-row select costs a tenth of a catalog query.
+    try:
+        con.execute(f'SELECT 1 FROM "{schema}"."{name}" LIMIT 0')
+    except duckdb.CatalogException:
+        return False
+    return True
 
 
 _COLUMNS = "d.kind, d.doc_id, d.ref_id, d.section_id, d.title, d.body, d.line"
@@ -226,17 +243,29 @@ scored AS (
     FROM tf JOIN hit USING (docid) JOIN qt USING (termid) JOIN {INDEX_SCHEMA}.docs x USING (docid)
     CROSS JOIN {INDEX_SCHEMA}.stats st GROUP BY x.name
 )
-SELECT {_COLUMNS}, s.score FROM scored s JOIN search_docs d ON d.id = s.id WHERE true"""
+SELECT s.id, s.score FROM scored s JOIN search_docs d ON d.id = s.id WHERE true"""
 """Okapi BM25 (k1 = 1.2, b = 0.75, as the extension's ``match_bm25``) computed once for the
 matching postings only; the extension's macro evaluates per row and is several times slower."""
 
 
 def _bm25(con, stems: list[str], doc, kind, phrases, limit: int, *, conjunctive: bool) -> list[tuple]:
     where, params = _filters(doc, kind, phrases)
-    sql = f"{_BM25}{where} ORDER BY s.score DESC, d.id LIMIT ?"
+    sql = f"{_BM25}{where} ORDER BY s.score DESC, s.id LIMIT ?"
     need = len(stems) if conjunctive else 1
-    rows = con.execute(sql, [" ".join(stems), need, *params, _CANDIDATES if phrases else limit]).fetchall()
-    return _with_phrases(rows, phrases, limit)
+    ranked = con.execute(sql, [" ".join(stems), need, *params, _CANDIDATES if phrases else limit]).fetchall()
+    return _with_phrases(_fetch(con, ranked), phrases, limit)
+
+
+def _fetch(con, ranked: list[tuple[int, float]]) -> list[tuple]:
+    """The records of ranked ids, in rank order: texts are read only for these rows."""
+    if not ranked:
+        return []
+    ids = ",".join(str(int(i)) for i, _ in ranked)  # integers from the index, safe to inline
+    rows = {
+        r[0]: r[1:]
+        for r in con.execute(f"SELECT d.id, {_COLUMNS} FROM search_docs d WHERE d.id IN ({ids})").fetchall()
+    }
+    return [(*rows[i], score) for i, score in ranked if i in rows]
 
 
 _LABEL = re.compile(r"\b(cuadro|tabla|grafica)\s+((?:[ivxlc]+|\d+)(?:[.-]\d+)*)")
@@ -283,22 +312,38 @@ def _stems(con, words: list[str]) -> set[str]:
 
 
 class _Marker:
-    """Decides which words of a text match the query: same stem, or (no index) same prefix."""
+    """Finds the words of a text that match the query: same stem, or (no index) containing a term.
+
+    Candidates come from one regex over the folded text (a Spanish stem is a prefix of the folded
+    word), and only candidates are stemmed, so long exhibit texts cost little.
+    """
 
     def __init__(self, con, words: list[str], stems: set[str] | None) -> None:
-        self.con, self.words, self.stems = con, words, stems
+        self.con, self.stems = con, stems
+        if stems is None:
+            alts = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+            self.pattern = re.compile(rf"\w*(?:{alts})\w*")
+        else:
+            alts = "|".join(re.escape(s) for s in sorted(stems, key=len, reverse=True) if s)
+            self.pattern = re.compile(rf"\b(?:{alts or '(?!)'})\w*")
         self.cache: dict[str, bool] = {}
 
+    def candidates(self, text: str) -> list[re.Match[str]]:
+        folded = fold(text)
+        return list(self.pattern.finditer(folded)) if len(folded) == len(text) else []
+
     def prime(self, texts: list[str]) -> None:
-        new = {fold(w) for t in texts for w in _WORD.findall(t)} - self.cache.keys()
+        new = {m.group(0) for t in texts for m in self.candidates(t)} - self.cache.keys()
         if self.stems is None:
-            self.cache.update({w: any(w.startswith(q) or q in w for q in self.words) for w in new})
+            self.cache.update(dict.fromkeys(new, True))
         elif new:
             self.cache.update({w: s in self.stems for w, s in _stem_all(self.con, sorted(new))})
 
     def spans(self, text: str) -> list[tuple[int, int]]:
-        self.prime([text])
-        return [m.span() for m in _WORD.finditer(text) if self.cache.get(fold(m.group(0)))]
+        found = self.candidates(text)
+        if any(m.group(0) not in self.cache for m in found):
+            self.prime([text])
+        return [m.span() for m in found if self.cache.get(m.group(0))]
 
 
 def _hit(row: tuple, marker: _Marker) -> Hit:
