@@ -33,6 +33,7 @@ MIN_ENTRIES = 3
 MAX_SPACED = 100
 """A longer line is prose, not a space-separated glossary row."""
 _QUICK = re.compile(r"^[\s*#]*(?:siglas|acr[oó]nimos|abreviaturas|glosario)", re.IGNORECASE)
+_HEADING_WORDS = ("siglas", "acrónimos", "acronimos", "abreviaturas", "glosario")
 
 
 def _plain(line: str) -> str:
@@ -140,24 +141,38 @@ def find_glossary(doc_id: str, lines: list[str]) -> tuple[list[GlossaryEntry], s
     """Every acronym list of a document, and the lines it consumed (headings included)."""
     entries: list[GlossaryEntry] = []
     consumed: set[int] = set()
-    i = 0
-    while i < len(lines):
-        heading = _heading_at(lines, i)
+    done = -1
+    for i in _candidates(lines):
+        heading = _heading_at(lines, i) if i > done else None
         if heading:
             found, used = _read_list(doc_id, lines, heading[-1] + 1)
             if len(found) >= MIN_ENTRIES:
                 entries += found
                 consumed |= used | {k + 1 for k in heading}
-                i = max(used)
-                continue
-        i += 1
+                done = max(used) - 1
     return entries, consumed
+
+
+def _candidates(lines: list[str]) -> list[int]:
+    """0-based indexes of lines that may open a list (``str.find`` over the text: no per-line loop)."""
+    text = "\n".join(lines)  # not .lower(): that copy costs more than a few extra searches
+    starts: set[int] = set()
+    for word in (form for w in _HEADING_WORDS for form in (w, w.capitalize(), w.upper())):
+        pos = text.find(word)
+        while pos >= 0:
+            line_start = text.rfind("\n", 0, pos) + 1
+            if not text[line_start:pos].strip(" \t*#"):
+                starts.add(line_start)
+            pos = text.find(word, pos + 1)
+    return sorted(text.count("\n", 0, p) for p in starts)
 
 
 def _heading_at(lines: list[str], i: int) -> list[int] | None:
     """0-based indexes of a glossary heading starting at ``i`` (``SIGLAS Y`` / ``ACRÓNIMOS`` too)."""
+    if not _QUICK.match(lines[i]):
+        return None
     text = lines[i].strip()
-    if not _QUICK.match(text) or len(text) > 40 or not text.lstrip("*#").strip()[:1].isalpha():
+    if len(text) > 40 or not text.lstrip("*#").strip()[:1].isalpha():
         return None
     plain = _plain(text)
     if not _HEADING.match(plain):
