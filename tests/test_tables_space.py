@@ -1,0 +1,172 @@
+"""Unit tests of the space-separated table parser on small self-written bodies."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tui.corpus.tables_space import parse_space_table
+
+
+def body(text: str, first: int = 10) -> list[tuple[int, str]]:
+    return [(first + i, line) for i, line in enumerate(text.split("\n"))]
+
+
+def rows(grid) -> list[list[str]]:
+    out: dict[int, list[str]] = {}
+    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+        out.setdefault(c.row, []).append(c.text)
+    return list(out.values())
+
+
+def cell(grid, row: int, col: int):
+    return next(c for c in grid.cells if (c.row, c.col) == (row, col))
+
+
+def test_two_level_header_wrapped_label_and_rank():
+    g = parse_space_table(
+        body(
+            "causa\nTotal\n\nCasos Tasa\n\n1 Gripe común 1'200,300 10.5\n\n"
+            "2 Golpes y\nheridas 950,000 8.0\n\nTotal 2'150,300 18.5"
+        )
+    )
+    assert g.columns == ["causa", "Total / Casos", "Total / Tasa"]
+    assert rows(g) == [
+        ["1 Gripe común", "1'200,300", "10.5"],
+        ["2 Golpes y heridas", "950,000", "8.0"],
+        ["Total", "2'150,300", "18.5"],
+    ]
+    c = cell(g, 1, 1)
+    assert (c.value, c.line) == (950000.0, 18)
+
+
+def test_values_on_own_line_band_and_missing():
+    g = parse_space_table(
+        body(
+            "Concepto 2019 2020\n\nGeneral 1 2\n\nPrimer nivel\n\nClínicas de\nbarrio\n\n12 (3)\n\n"
+            "Centros S/D -\n\nPagos 45 -0.1%"
+        )
+    )
+    assert g.columns == ["Concepto", "2019", "2020"]
+    assert rows(g)[1:] == [
+        ["Primer nivel", "", ""],
+        ["Clínicas de barrio", "12", "(3)"],
+        ["Centros", "S/D", "-"],
+        ["Pagos", "45", "-0.1%"],
+    ]
+    assert cell(g, 2, 2).value == -3 and cell(g, 3, 1).value is None and cell(g, 4, 2).value == -0.1
+
+
+def test_glued_note_markers_on_values_and_labels():
+    g = parse_space_table(body("Rubro A B\nVacuna X1/ 4513/ 3.713/\nOtra 1,053 12"))
+    assert rows(g)[0] == ["Vacuna X", "451", "3.71"]
+    assert cell(g, 0, 0).note == "1/" and cell(g, 0, 1).note == "3/" and cell(g, 0, 1).value == 451
+
+
+def test_label_ending_in_number_keeps_it():
+    g = parse_space_table(body("x A B C\nTasa por 100,000 1 2 3\nOtra tasa 4 5 6"))
+    assert rows(g)[0] == ["Tasa por 100,000", "1", "2", "3"]
+
+
+def test_year_column_is_text_only():
+    g = parse_space_table(
+        body("Servicio Vigencia Mínimo Máximo\n\nDiálisis 2020 611 1,552\n\nTrasplantes 2021 23 55")
+    )
+    assert cell(g, 0, 1).text == "2020" and cell(g, 0, 1).value is None
+    assert cell(g, 0, 2).value == 611
+
+
+def test_repeated_header_dropped():
+    g = parse_space_table(body("Unidad Camas\nUMF Norte 10\nUMF Sur 20\nUnidad Camas\nUMF Este 30"))
+    assert [r[0] for r in rows(g)] == ["UMF Norte", "UMF Sur", "UMF Este"]
+
+
+def test_side_by_side_halves_are_stacked():
+    text = "\n".join(
+        [
+            "Concepto 2018 2019 Concepto 2018 2019",
+            "Caja 1 2 Deudas 10 20",
+            "Bancos 3 4 Proveedores 30 40",
+            "Inventario 5 6 Impuestos 50 60",
+            "Total activo 9 12 Total pasivo 90 120",
+        ]
+    )
+    g = parse_space_table(body(text))
+    assert g.columns == ["Concepto", "2018", "2019"]
+    assert [r[0] for r in rows(g)] == [
+        "Caja",
+        "Bancos",
+        "Inventario",
+        "Total activo",
+        "Deudas",
+        "Proveedores",
+        "Impuestos",
+        "Total pasivo",
+    ]
+    assert rows(g)[4] == ["Deudas", "10", "20"]
+
+
+def test_interleaved_prose_goes_back():
+    text = "\n".join(
+        [
+            "Insumo Cantidad",
+            "Batas 921,676",
+            "Guantes 21,324",
+            "",
+            "Durante la fase de contingencia, el personal adscrito recibió",
+            "capacitación en la atención de los pacientes con sospecha de la",
+            "enfermedad y en el empleo de los equipos de protección.",
+        ]
+    )
+    g = parse_space_table(body(text, first=1))
+    assert g.prose == {5, 6, 7}
+    assert rows(g) == [["Batas", "921,676"], ["Guantes", "21,324"]]
+
+
+def test_short_row_is_right_aligned_and_reported():
+    g = parse_space_table(body("x A B C\nUno 1 2 3\nDos 5 6\nTres 7 8 9"))
+    assert rows(g)[1] == ["Dos", "", "5", "6"]
+    assert any("2 of 3" in p for p in g.problems)
+
+
+def test_empty_and_header_only_bodies():
+    assert parse_space_table([]).cells == []
+    g = parse_space_table(body("Nombre Total\n\n"))
+    assert g.cells == [] or all(c.value is None for c in g.cells)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(-5, 10**6), st.text(max_size=80)), max_size=40))
+def test_never_raises(lines):
+    g = parse_space_table(lines)
+    assert not any(p.startswith("table body not read") for p in g.problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "1,053",
+                    "(2,389)",
+                    "-",
+                    "S/D",
+                    "12.5%",
+                    "4513/",
+                    "Total",
+                    "de",
+                    "2020",
+                    "●",
+                    "Uno",
+                    "1'109,630",
+                ]
+            ),
+            max_size=8,
+        ).map(" ".join),
+        max_size=30,
+    )
+)
+def test_never_raises_on_table_like_lines(lines):
+    g = parse_space_table([(i + 1, t) for i, t in enumerate(lines)])
+    assert not any(p.startswith("table body not read") for p in g.problems)

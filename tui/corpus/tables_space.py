@@ -1,0 +1,253 @@
+"""Read the body of a space-separated table (no column delimiters) into a typed :class:`Grid`.
+
+The PDF text gives each row as ``label words  value value value`` with only spaces between
+cells, so rows are tokenised from the right: trailing value tokens (see
+:mod:`tui.corpus.space_columns`) are the numeric cells, whatever precedes them is the row label.
+
+Layout decisions (kept consistent for every table):
+
+- Column 0 is the row label (all leading text, rank numbers included: ``1 Diabetes mellitus``);
+  columns 1..N are the value columns, N being the most common count of trailing values.
+  Text-only columns printed between the label and the numbers stay in the label.
+- Labels wrapped over several lines are joined; values alone on a line take the label lines
+  above them. Rows with fewer than N values are right-aligned (the problem is recorded).
+- Section bands (label lines with no values that do not continue into a row) are kept as rows
+  whose value cells are empty (text ``""``, value None).
+- Side-by-side tables (two label+values halves per line) are stacked: all left-half rows, then
+  all right-half rows, under the same columns.
+- Lines repeating the header (continuation pages) are dropped; interleaved prose is returned in
+  ``Grid.prose`` and produces no cells.
+- Year and code columns keep their printed text with value None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.corpus.model import Cell, Grid
+from tui.corpus.numbers import is_missing, parse_number
+from tui.corpus.space_columns import (
+    CELL_MARKS,
+    column_names,
+    infer_width,
+    is_value,
+    is_year,
+    is_year_header,
+    non_quantity_columns,
+    norm,
+    peel,
+    split_runs,
+)
+from tui.corpus.space_rows import Assembler, Row, continues
+
+_LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
+_END = (".", ":", ";")
+_LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
+
+
+@dataclass(slots=True)
+class Line:
+    ln: int
+    text: str
+    tokens: list[str]
+    blank_before: bool
+    run: int
+    """Number of trailing value tokens."""
+
+
+def parse_space_table(body: list[tuple[int, str]]) -> Grid:
+    """Parse table body lines ``(line number, raw text)`` into a Grid; never raises."""
+    try:
+        return _parse(body)
+    except Exception as exc:  # a malformed body must not stop the document build
+        return Grid(problems=[f"table body not read: {exc!r}"])
+
+
+def _lines(body: list[tuple[int, str]]) -> list[Line]:
+    out: list[Line] = []
+    blank = False
+    for ln, raw in body:
+        text = norm(str(raw))
+        if not text:
+            blank = True
+            continue
+        tokens = text.split()
+        out.append(Line(int(ln), text, tokens, blank, len(peel(tokens, 10**6)[1])))
+        blank = False
+    return out
+
+
+def _is_prose_like(line: Line) -> bool:
+    # A sentence may end in one number (``el 13 de abril de 2020``); table rows rarely do
+    # with this many lowercase words.
+    if line.run > 1 or len(line.text) < 38 or len(line.tokens) < 6:
+        return False
+    words = [t for t in line.tokens if t[0].isalpha()]
+    low = sum(1 for t in words if _LOWER_WORD.match(t))
+    return low >= 0.6 * len(line.tokens)
+
+
+def _opens_paragraph(line: Line, nxt: Line) -> bool:
+    """The first line of a paragraph whose later lines are prose-like."""
+    return not line.run and len(line.text) >= 30 and len(line.tokens) >= 4 and not line.text.endswith(_END)
+
+
+def _prose(lines: list[Line], width: int) -> set[int]:
+    """Indexes of prose lines: runs of >= 2 prose-like lines, the rest of an unfinished
+    paragraph, and everything after a prose run that no value row follows."""
+    flags = [_is_prose_like(ln) for ln in lines]
+    out: set[int] = set()
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and flags[j]:
+            j += 1
+        if j - i >= 2:
+            while i > 0 and _opens_paragraph(lines[i - 1], lines[i]):
+                i -= 1
+            out.update(range(i, j))
+            while j < len(lines) and not lines[j].run and not lines[j - 1].text.endswith(_END):
+                out.add(j)
+                j += 1
+        i = max(j, i + 1)
+    if out:
+        strong = max(1, min(2, width))
+        last_data = max((k for k, ln in enumerate(lines) if ln.run >= strong and k not in out), default=-1)
+        first_tail = min((k for k in out if k > last_data), default=None)
+        if first_tail is not None:
+            out.update(range(first_tail, len(lines)))
+    return out
+
+
+def _dated_title(line: Line, width: int) -> bool:
+    """A header line ending in one year (``…PRIMER TRIMESTRE 2020``) in a wider table."""
+    return width > 1 and line.run == 1 and is_year(line.tokens[-1]) and len(line.tokens) > 1
+
+
+def _split_header(lines: list[Line], width: int) -> int:
+    """Index of the first body line (after the header lines)."""
+    for k, line in enumerate(lines):
+        if line.run and not is_year_header(line.tokens) and not _dated_title(line, width):
+            first = k
+            break
+    else:
+        return len(lines)
+    # The first row's label may sit above its values: steal the block right above.
+    k = first
+    if lines[first].run == len(lines[first].tokens):
+        while k > 0 and (k == first or not lines[k].blank_before) and not is_year_header(lines[k - 1].tokens):
+            k -= 1
+            if lines[k].blank_before:
+                break
+        return k if k > 0 else first
+    prev = lines[first - 1] if first else None
+    if prev and not lines[first].blank_before and continues(prev.text, lines[first].text):
+        return first - 1
+    return first
+
+
+def _side_by_side(lines: list[Line], width: int) -> bool:
+    """Two label+values halves on many lines: ``text v v text v v``."""
+    if width < 2:
+        return False
+    hits = 0
+    for line in lines:
+        runs = split_runs(line.tokens)
+        vals = [len(t) for v, t in runs if v]
+        if len(runs) >= 3 and len(vals) >= 2 and vals[-1] == vals[-2] == width:
+            hits += 1
+    data = sum(1 for line in lines if line.run)
+    return hits >= 3 and hits >= 0.25 * data
+
+
+def _parse(body: list[tuple[int, str]]) -> Grid:
+    grid = Grid()
+    lines = _lines(body)
+    width = infer_width([ln.run for ln in lines if not is_year_header(ln.tokens)])
+    prose = _prose(lines, width)
+    grid.prose = {lines[k].ln for k in prose}
+    table = [ln for k, ln in enumerate(lines) if k not in prose]
+    width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
+    start = _split_header(table, width)
+    header, rows_part = table[:start], table[start:]
+    sides = 2 if _side_by_side(rows_part, width) else 1
+    names, problem = column_names([h.text for h in header], width, sides)
+    grid.columns = names
+    if problem:
+        grid.problems.append(problem)
+    seen = {h.text for h in header if len(h.tokens) > 0}
+    rows_part = [ln for ln in rows_part if ln.text not in seen]
+    blanks = sum(1 for ln in rows_part if ln.blank_before)
+    loose = blanks >= 0.4 * max(1, len(rows_part))
+    rows = _assemble(rows_part, width, sides, loose)
+    _fill(grid, rows, width)
+    return grid
+
+
+def _assemble(lines: list[Line], width: int, sides: int, loose: bool) -> list[Row]:
+    left = Assembler(width, loose)
+    if sides == 1:
+        for k, line in enumerate(lines):
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            left.feed(line.ln, line.tokens, line.blank_before, nxt.tokens if nxt else None)
+        return left.finish()
+    right = Assembler(width, loose)
+    for line in lines:
+        _feed_sides(left, right, line)
+    return left.finish() + right.finish()
+
+
+def _feed_sides(left: Assembler, right: Assembler, line: Line) -> None:
+    """Route the runs of one side-by-side line: the first label+values to the left half."""
+    runs = split_runs(line.tokens)
+    if len(runs) == 1 and not runs[0][0]:
+        target = right if right.open_for(line.text) and not left.open_for(line.text) else left
+        target.feed(line.ln, line.tokens, line.blank_before, None)
+        return
+    side = left
+    if runs[0][0] and not left.pending and right.pending:
+        side = right
+    for is_val, toks in runs:
+        if is_val:
+            side.feed(line.ln, toks, line.blank_before, None)
+            side = right
+        else:
+            side.feed(line.ln, toks, line.blank_before, None)
+
+
+def _fill(grid: Grid, rows: list[Row], width: int) -> None:
+    texts: dict[int, list[str]] = {j: [] for j in range(1, width + 1)}
+    for row in rows:
+        for j, tok in enumerate(row.cells(width), start=1):
+            texts[j].append(tok)
+    text_only = non_quantity_columns(grid.columns, texts)
+    for r, row in enumerate(rows):
+        label, note = _label_note(row.label)
+        grid.cells.append(Cell(r, 0, label, None, row.label_line, note))
+        for j, tok in enumerate(row.cells(width), start=1):
+            grid.cells.append(_value_cell(r, j, tok, row.value_line, j in text_only))
+        if row.problem:
+            grid.problems.append(f"row {r} ({label[:40]!r}): {row.problem}")
+
+
+def _label_note(label: str) -> tuple[str, str | None]:
+    """Split a note marker glued to the end of a label: ``DPT1/``, ``por 100,0002/``."""
+    head, _, last = label.rpartition(" ")
+    num = parse_number(last) if last.endswith("/") else None
+    if num and num.note:
+        return (head + " " + last[: -len(num.note)]).strip(), num.note
+    m = _LABEL_NOTE.match(label)
+    if m and not m["head"].endswith(" "):
+        return m["head"], m["note"]
+    return label, None
+
+
+def _value_cell(r: int, j: int, tok: str, line: int | None, text_only: bool) -> Cell:
+    if not tok or is_missing(tok) or tok in CELL_MARKS or text_only or not is_value(tok):
+        return Cell(r, j, tok, None, line if tok else None)
+    num = parse_number(tok)
+    if num is None:
+        return Cell(r, j, tok, None, line)
+    text = tok[: -len(num.note)] if num.note else tok
+    return Cell(r, j, text, num.value, line, num.note)
