@@ -53,7 +53,7 @@ def parse_document(source_file: str, raw: bytes) -> Document:
         ex.section_id = section_at(doc.sections, ex.line_start)
     doc.exhibit_refs = find_refs(doc.paragraphs, doc.exhibits)
     doc.checks = _checks(doc)
-    doc.facts = extract_facts(doc.doc_id, doc.paragraphs, doc.footnotes)
+    doc.facts = extract_facts(doc.doc_id, doc.paragraphs, doc.footnotes, lines=lines)
     doc.fact_cells = link_facts(doc.facts, doc.exhibits)
     return doc
 

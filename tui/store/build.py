@@ -16,6 +16,7 @@ from tui.corpus.pipeline import parse_document
 from tui.corpus.source import SourceError
 from tui.store import tables as T
 from tui.store.schema import CORE_DDL, SCHEMA_VERSION
+from tui.store.search import build_search_index
 
 Progress = Callable[[str, int, int], None]
 """Called with (file name, index, total) before each document is parsed."""
@@ -109,6 +110,8 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
         try:
             write_all(con, result.documents)
             write_meta(con, corpus, corpus_fingerprint(files))
+            if not build_search_index(con):
+                result.warnings.append("full-text index not built (fts extension unavailable): search scans")
             con.execute("CHECKPOINT")
         finally:
             con.close()
