@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from tui.commands import build
+from tui.commands import build, query, search
 from tui.commands.options import CorpusOption, DbOption, QueriesOption
 
 app = typer.Typer(
@@ -17,7 +17,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-for _module in (build,):
+for _module in (build, query, search):
     _module.register(app)
 
 
