@@ -122,7 +122,9 @@ def _read_list(doc_id: str, lines: list[str], start: int) -> tuple[list[Glossary
         blanks = 0
         entry = parse_entry(lines[i])
         cur = entries[-1] if entries else None
-        if cur and _continues(cur.acronym, cur.expansion, text, entry):
+        # A tab-separated ``ACRONYM\texpansion`` row always opens its own entry.
+        tab_row = entry is not None and "\t" in lines[i].strip()
+        if cur and not tab_row and _continues(cur.acronym, cur.expansion, text, entry):
             cur.expansion = _join(cur.expansion, text.replace("\t", " "))
         elif entry:
             entries.append(GlossaryEntry(doc_id, entry[0], entry[1], i + 1))
