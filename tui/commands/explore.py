@@ -1,4 +1,4 @@
-"""``imss`` with no command: open the explorer on the database (building it when needed)."""
+"""``imss`` with no command: open the explorer on the database (building it first when needed)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,12 @@ from tui import config
 
 
 def run_explorer(db: Path | None, corpus: Path | None, queries: Path | None) -> None:
-    """Until the explorer lands: build the database when missing, then print its summary."""
-    from tui.commands.build import build
+    """Open the explorer; a missing or stale database is rebuilt from the corpus inside it, with progress."""
+    from tui.ui.app import Settings, make_app
 
-    db_path = config.db_path(db)
-    if not db_path.exists():
-        build(corpus=corpus, db=db, quiet=False)
+    settings = Settings(
+        corpus=config.corpus_dir(corpus),
+        queries_dir=config.shipped_queries_dir(),
+        user_queries_dir=config.user_queries_dir(queries),
+    )
+    make_app(config.db_path(db), settings).run()

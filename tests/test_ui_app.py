@@ -1,0 +1,247 @@
+"""Pilot tests of the explorer on a small database built at test time."""
+
+from __future__ import annotations
+
+import ui_fixtures
+from ui_fixtures import sync
+
+from tui.ui.app import Settings, make_app
+from tui.ui.screens.exhibit import ExhibitScreen
+from tui.ui.screens.main import MainScreen
+from tui.ui.widgets.data_grid import DataGrid
+from tui.ui.widgets.outline_tree import OutlineTree
+from tui.ui.widgets.section_reader import SectionReader
+
+small_db = ui_fixtures.small_db
+
+
+async def settle(pilot, seconds: float = 0.05) -> None:
+    """Let workers finish and their messages be handled."""
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause(seconds)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def ready(pilot) -> MainScreen:
+    for _ in range(100):
+        await settle(pilot)
+        if isinstance(pilot.app.screen, MainScreen) and pilot.app.screen.shown is not None:
+            return pilot.app.screen
+    raise AssertionError(f"main screen never ready: {pilot.app.screen}")
+
+
+def app_for(db):
+    return make_app(db, Settings())
+
+
+async def open_section(pilot, screen: MainScreen, section_id: str):
+    from tui.ui.messages import Target
+
+    screen.navigate(Target("section", section_id, section_id.split(":")[0]))
+    await settle(pilot)
+    return screen.query_one(SectionReader)
+
+
+async def open_table(pilot, db) -> tuple[ExhibitScreen, DataGrid]:
+    screen = await ready(pilot)
+    view = await open_section(pilot, screen, "ilpa-2022:s2")
+    view.highlighted = next(i for i, b in enumerate(view.blocks) if b.kind == "exhibit")
+    await pilot.press("enter")
+    await settle(pilot)
+    ex = pilot.app.screen
+    assert isinstance(ex, ExhibitScreen)
+    return ex, ex.query_one(DataGrid)
+
+
+def texts(view: SectionReader) -> list[str]:
+    return [str(view.get_option_at_index(i).prompt).strip() for i in range(view.option_count)]
+
+
+@sync
+async def test_opens_on_first_document(small_db):
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        tree = screen.query_one(OutlineTree)
+        titles = [str(n.label) for n in tree.root.children]
+        assert titles[0].startswith("Informe de prueba (2022)")
+        assert titles[1].startswith("Plan de prueba")
+        assert "5§ 1▤ 1◔" in titles[0]  # counts: sections, tables, charts
+        assert str(screen.query_one("#breadcrumb").render()) == "Informe de prueba"
+
+
+@sync
+async def test_keyboard_outline_to_section_and_breadcrumb(small_db):
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("down", "right", "right", "enter")  # doc -> I -> I.1
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s2"
+        assert "Informe de prueba › I Cobertura › I.1 Afiliación" in str(
+            screen.query_one("#breadcrumb").render()
+        )
+        view = screen.query_one(SectionReader)
+        assert view.has_focus
+        body = texts(view)
+        assert body[0] == "I.1 Afiliación"
+        assert any(t.startswith("Al cierre de 2022") for t in body)
+        # the exhibits sit between paragraphs by line: table (line 28) after the paragraph of line 25
+        kinds = [b.kind for b in view.blocks]
+        assert kinds == ["heading", "paragraph", "paragraph", "exhibit", "paragraph", "exhibit", "footnote"]
+        assert "no data in the source" in body[5]
+
+
+@sync
+async def test_type_ahead_jumps(small_db):
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        tree = screen.query_one(OutlineTree)
+        await pilot.press("p", "l")
+        await settle(pilot)
+        assert tree.cursor_node.data.ref == "plan-2023"
+        await pilot.pause(1.1)  # the typed prefix is forgotten
+        await pilot.press("i", "i")
+        await settle(pilot)
+        assert tree.cursor_node.data.ref.endswith(":s4")  # "II Servicios médicos"
+
+
+@sync
+async def test_next_previous_section_and_history(small_db):
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        await open_section(pilot, screen, "ilpa-2022:s2")
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s3"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s1"
+        await pilot.press("less_than_sign")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s2"
+        await pilot.press("less_than_sign")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s3"
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s1"
+
+
+@sync
+async def test_exhibit_grid_formats_sorts_filters(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        ex, grid = await open_table(pilot, small_db)
+        assert grid.data.columns == ["Región", "2019", "2020", "2021", "2022", "Año base"]
+        assert grid.visible_display()[0] == ["Norte", "1,200.00", "1,250.50", "1,300.00", "1,410.25", "1990"]
+        assert grid.table.fixed_columns == 1
+        # the failed check is marked and explained
+        assert grid.data.marks[(3, 4)].startswith("check 'column total': expected 5,061, found 5,060")
+        grid.table.focus()
+        grid.move_to(0, 4)
+        await pilot.press("s")
+        assert [r[0] for r in grid.visible_display()] == ["Sur", "Norte", "Centro", "Total"]
+        await pilot.press("s")
+        assert [r[0] for r in grid.visible_display()] == ["Total", "Centro", "Norte", "Sur"]
+        await pilot.press("s")
+        assert [r[0] for r in grid.visible_display()] == ["Norte", "Centro", "Sur", "Total"]
+        await pilot.press("f", *"sur", "enter")
+        assert [r[0] for r in grid.visible_display()] == ["Sur"]
+        assert grid.table.has_focus
+
+
+@sync
+async def test_copy_cell_row_table(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        ex, grid = await open_table(pilot, small_db)
+        grid.move_to(1, 2)
+        await pilot.press("y")
+        assert pilot.app.clipboard == "2,600.00"
+        await pilot.press("Y")
+        assert pilot.app.clipboard == "Centro\t2,500.00\t2,600.00\t2,555.50\t2,700.00\t1991"
+        await pilot.press("T")
+        lines = pilot.app.clipboard.split("\n")
+        assert lines[0] == "Región\t2019\t2020\t2021\t2022\tAño base" and len(lines) == 5
+
+
+@sync
+async def test_chart_source_and_cited_in(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        ex, grid = await open_table(pilot, small_db)
+        grid.move_to(0, 2)
+        await pilot.press("g")
+        await settle(pilot)
+        chart = ex.query_one("ChartView")
+        assert ex.query_one("#exhibit-views").current == "chart"
+        assert chart.series[1] == ["Norte", "Centro", "Sur", "Total"]
+        assert chart.series[2] == [1250.5, 2600.0, 820.0, 4670.5]
+        await pilot.press("l")
+        assert chart.kind == "line"
+        await pilot.press("v")
+        assert ex.query_one("#exhibit-views").current == "source"
+        source = ex.query_one("#source")
+        assert source.option_count == 9  # lines 28..36
+        assert str(source.get_option_at_index(0).prompt).startswith("28 │ línea de origen 28")
+        await pilot.press("v")
+        assert ex.query_one("#exhibit-views").current == "chart"
+        await pilot.press("i", "enter")
+        await settle(pilot)
+        main = pilot.app.screen
+        assert isinstance(main, MainScreen)
+        view = main.query_one(SectionReader)
+        assert view.current_block().ref == "ilpa-2022:p2"
+        await pilot.press("less_than_sign")  # back to the exhibit
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExhibitScreen)
+
+
+@sync
+async def test_chart_without_data_says_so(small_db):
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        from tui.ui.messages import Target
+
+        screen.navigate(Target("exhibit", "ilpa-2022:grafica-i-1", "ilpa-2022"))
+        await settle(pilot)
+        ex = pilot.app.screen
+        assert ex.query_one("#exhibit-views").current == "nodata"
+        assert "not in the source" in str(ex.query_one("#nodata").render())
+        assert "Fuente: IMSS." in str(ex.query_one("#exhibit-caption").render())
+        assert ex.query_one("#cited").option_count == 1
+
+
+@sync
+async def test_number_opens_fact_and_its_cell(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        view = await open_section(pilot, screen, "ilpa-2022:s2")
+        view.focus()
+        view.highlighted = 1
+        await pilot.press("right")  # first link: the number 5,061.0
+        assert view.current_link().kind == "fact"
+        await pilot.press("right")
+        assert view.current_link().kind == "exhibit"  # then the reference to Cuadro I.1
+        await pilot.press("left", "enter")
+        await settle(pilot)
+        fact = pilot.app.screen
+        assert type(fact).__name__ == "FactScreen"
+        assert fact.detail.value == 5061.0
+        assert fact.detail.cells[0].linked and fact.detail.cells[0].exhibit_id == "ilpa-2022:cuadro-i-1"
+        assert {c.doc_id for c in fact.detail.cells} == {"ilpa-2022", "plan-2023"}
+        await pilot.press("enter")
+        await settle(pilot)
+        ex = pilot.app.screen
+        assert isinstance(ex, ExhibitScreen)
+        assert ex.query_one(DataGrid).cursor_cell() == (3, 4)
+
+
+@sync
+async def test_reference_link_opens_exhibit(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        view = await open_section(pilot, screen, "ilpa-2022:s2")
+        view.focus()
+        view.highlighted = 4  # "La Gráfica I.1 muestra…"
+        await pilot.press("enter", "enter")  # first Enter selects the reference, the second opens it
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExhibitScreen)
+        assert pilot.app.screen.target.ref == "ilpa-2022:grafica-i-1"

@@ -1,0 +1,343 @@
+"""Everything the explorer reads from the database, as plain dataclasses.
+
+The UI never holds SQL: each screen calls one function here from a thread worker, with a cursor of
+its own (DuckDB connections are not shared between threads; cursors are cheap duplicates).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import duckdb
+
+Con = duckdb.DuckDBPyConnection
+
+
+@dataclass(slots=True)
+class DocumentInfo:
+    doc_id: str
+    title: str
+    kind: str
+    period: str | None
+    source_file: str
+    n_lines: int
+
+
+@dataclass(slots=True)
+class SectionInfo:
+    section_id: str
+    doc_id: str
+    parent_id: str | None
+    level: int
+    number: str | None
+    title: str
+    line_start: int
+    line_end: int
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.title}" if self.number else self.title
+
+
+@dataclass(slots=True)
+class ExhibitInfo:
+    exhibit_id: str
+    doc_id: str
+    section_id: str | None
+    kind: str
+    label: str
+    title: str
+    line_start: int
+    has_data: bool
+
+    @property
+    def heading(self) -> str:
+        return f"{self.label}. {self.title}" if self.title else self.label
+
+
+@dataclass(slots=True)
+class Outline:
+    """Every document, section (in reading order) and exhibit: small enough to hold in memory."""
+
+    documents: list[DocumentInfo] = field(default_factory=list)
+    sections: list[SectionInfo] = field(default_factory=list)
+    exhibits: list[ExhibitInfo] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class FactSpan:
+    fact_id: str
+    raw: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class ParagraphView:
+    paragraph_id: str
+    section_id: str | None
+    line_start: int
+    line_end: int
+    text: str
+    facts: list[FactSpan] = field(default_factory=list)
+    refs: list[tuple[str, str]] = field(default_factory=list)
+    """(exhibit_id, label) of the exhibits this paragraph cites."""
+
+
+@dataclass(slots=True)
+class FootnoteView:
+    number: str
+    text: str
+    line_start: int
+
+
+@dataclass(slots=True)
+class SectionText:
+    """What the reader shows for one section (or, with ``section_id`` None, a document's front matter)."""
+
+    doc_id: str
+    section_id: str | None
+    paragraphs: list[ParagraphView]
+    exhibits: list[ExhibitInfo]
+    footnotes: list[FootnoteView]
+
+
+@dataclass(slots=True)
+class CheckView:
+    check: str
+    row: int | None
+    col: int | None
+    expected: float
+    found: float
+
+
+@dataclass(slots=True)
+class Citation:
+    paragraph_id: str
+    section_id: str | None
+    doc_id: str
+    line_start: int
+    text: str
+
+
+@dataclass(slots=True)
+class ExhibitDetail:
+    info: ExhibitInfo
+    subtitle: str | None
+    notes: str | None
+    source: str | None
+    problems: str | None
+    line_end: int
+    columns: list[str]
+    numeric: list[bool]
+    texts: list[list[str]]
+    """Printed cell texts, by row then column ('' where the source printed nothing)."""
+    values: list[list[float | None]]
+    lines: list[list[int | None]]
+    checks: list[CheckView]
+    citations: list[Citation]
+
+
+@dataclass(slots=True)
+class CellRef:
+    exhibit_id: str
+    doc_id: str
+    label: str
+    title: str
+    row: int
+    col: int
+    text: str
+    linked: bool
+    """True when the build linked the fact to this cell; False for a mere equal value."""
+
+
+@dataclass(slots=True)
+class FactDetail:
+    fact_id: str
+    doc_id: str
+    section_id: str | None
+    paragraph_id: str
+    line: int
+    raw: str
+    value: float
+    unit: str | None
+    kind: str
+    context: str
+    cells: list[CellRef]
+
+
+def load_meta(con: Con) -> dict[str, str]:
+    return dict(con.execute("SELECT key, value FROM meta").fetchall())
+
+
+def load_outline(con: Con) -> Outline:
+    docs = con.execute(
+        "SELECT doc_id, coalesce(title, doc_id), coalesce(kind, ''), period, coalesce(source_file, ''),"
+        " coalesce(n_lines, 0) FROM documents ORDER BY source_file, doc_id"
+    ).fetchall()
+    order = {d[0]: i for i, d in enumerate(docs)}
+    secs = con.execute(
+        "SELECT section_id, doc_id, parent_id, level, number, coalesce(title, ''), line_start, line_end,"
+        " ordinal FROM sections ORDER BY doc_id, ordinal"
+    ).fetchall()
+    secs.sort(key=lambda r: (order.get(r[1], 0), r[8]))
+    exs = con.execute(
+        "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
+        " coalesce(has_data, false) FROM exhibits ORDER BY doc_id, line_start"
+    ).fetchall()
+    return Outline(
+        [DocumentInfo(*d) for d in docs],
+        [SectionInfo(*s[:8]) for s in secs],
+        [ExhibitInfo(*e) for e in exs],
+    )
+
+
+def load_section(con: Con, doc_id: str, section: SectionInfo | None, child_starts: list[int]) -> SectionText:
+    """The paragraphs, exhibits and footnotes of one section (not of its subsections).
+
+    ``child_starts`` are the first lines of its subsections, which bound the footnotes taken.
+    """
+    sid = section.section_id if section else None
+    where = "section_id = ?" if sid else "section_id IS NULL AND doc_id = ?"
+    pwhere = "p.section_id = ?" if sid else "p.section_id IS NULL AND p.doc_id = ?"
+    key = sid or doc_id
+    rows = con.execute(
+        f"SELECT paragraph_id, section_id, line_start, line_end, text FROM paragraphs WHERE {where}"
+        " ORDER BY ordinal",
+        [key],
+    ).fetchall()
+    paras = {r[0]: ParagraphView(*r) for r in rows}
+    for pid, fid, raw in con.execute(
+        f"SELECT f.paragraph_id, f.fact_id, f.raw FROM facts f JOIN paragraphs p USING (paragraph_id)"
+        f" WHERE {pwhere} ORDER BY f.paragraph_id, f.line, f.fact_id",
+        [key],
+    ).fetchall():
+        _place_fact(paras[pid], fid, raw)
+    for pid, eid, label in con.execute(
+        f"SELECT r.paragraph_id, r.exhibit_id, e.label FROM exhibit_refs r JOIN paragraphs p USING"
+        f" (paragraph_id) JOIN exhibits e USING (exhibit_id) WHERE {pwhere} ORDER BY e.line_start",
+        [key],
+    ).fetchall():
+        paras[pid].refs.append((eid, label))
+    exhibits = [
+        ExhibitInfo(*e)
+        for e in con.execute(
+            "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
+            f" coalesce(has_data, false) FROM exhibits WHERE {where} ORDER BY line_start",
+            [key],
+        ).fetchall()
+    ]
+    lo = section.line_start if section else 1
+    hi = min([*child_starts, (section.line_end + 1) if section else 1 << 31]) - 1
+    notes = con.execute(
+        "SELECT number, text, line_start FROM footnotes WHERE doc_id = ? AND line_start BETWEEN ? AND ?"
+        " ORDER BY line_start",
+        [doc_id, lo, hi],
+    ).fetchall()
+    return SectionText(doc_id, sid, list(paras.values()), exhibits, [FootnoteView(*n) for n in notes])
+
+
+def _place_fact(p: ParagraphView, fact_id: str, raw: str) -> None:
+    """Find the quoted figure in the text after the previous one, so repeated figures stay in order."""
+    after = p.facts[-1].end if p.facts else 0
+    at = p.text.find(raw, after)
+    if at < 0:
+        at = p.text.find(raw)
+    if at >= 0:
+        p.facts.append(FactSpan(fact_id, raw, at, at + len(raw)))
+
+
+def load_exhibit(con: Con, exhibit_id: str) -> ExhibitDetail | None:
+    row = con.execute(
+        "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
+        " coalesce(has_data, false), subtitle, notes, source, problems, line_end, coalesce(n_rows, 0)"
+        " FROM exhibits WHERE exhibit_id = ?",
+        [exhibit_id],
+    ).fetchone()
+    if row is None:
+        return None
+    cols = con.execute(
+        "SELECT name, coalesce(numeric, false) FROM exhibit_columns WHERE exhibit_id = ? ORDER BY col",
+        [exhibit_id],
+    ).fetchall()
+    n_rows, n_cols = row[13], len(cols)
+    texts = [[""] * n_cols for _ in range(n_rows)]
+    values: list[list[float | None]] = [[None] * n_cols for _ in range(n_rows)]
+    lines: list[list[int | None]] = [[None] * n_cols for _ in range(n_rows)]
+    for r, c, text, value, line in con.execute(
+        'SELECT "row", col, text, value, line FROM exhibit_cells WHERE exhibit_id = ?', [exhibit_id]
+    ).fetchall():
+        if 0 <= r < n_rows and 0 <= c < n_cols:
+            texts[r][c], values[r][c], lines[r][c] = text or "", value, line
+    checks = con.execute(
+        'SELECT "check", "row", col, expected, found FROM exhibit_checks WHERE exhibit_id = ?', [exhibit_id]
+    ).fetchall()
+    return ExhibitDetail(
+        ExhibitInfo(*row[:8]),
+        *row[8:13],
+        [c[0] for c in cols],
+        [bool(c[1]) for c in cols],
+        texts,
+        values,
+        lines,
+        [CheckView(*c) for c in checks],
+        load_citations(con, exhibit_id),
+    )
+
+
+def load_citations(con: Con, exhibit_id: str) -> list[Citation]:
+    rows = con.execute(
+        "SELECT p.paragraph_id, p.section_id, p.doc_id, p.line_start, p.text FROM exhibit_refs r"
+        " JOIN paragraphs p USING (paragraph_id) WHERE r.exhibit_id = ? ORDER BY p.doc_id, p.line_start",
+        [exhibit_id],
+    ).fetchall()
+    return [Citation(*r) for r in rows]
+
+
+def load_source_lines(con: Con, doc_id: str, start: int, end: int) -> list[tuple[int, str]]:
+    return con.execute(
+        "SELECT line, text FROM source_lines WHERE doc_id = ? AND line BETWEEN ? AND ? ORDER BY line",
+        [doc_id, start, end],
+    ).fetchall()
+
+
+def load_fact(con: Con, fact_id: str, limit: int = 200) -> FactDetail | None:
+    row = con.execute(
+        "SELECT fact_id, doc_id, section_id, paragraph_id, line, raw, value, unit, kind, context"
+        " FROM facts WHERE fact_id = ?",
+        [fact_id],
+    ).fetchone()
+    if row is None:
+        return None
+    cells = con.execute(
+        """SELECT e.exhibit_id, e.doc_id, e.label, coalesce(e.title, ''), c."row", c.col, c.text,
+                  fc.fact_id IS NOT NULL AS linked
+           FROM exhibit_cells c JOIN exhibits e USING (exhibit_id)
+           LEFT JOIN fact_cells fc ON fc.fact_id = ? AND fc.exhibit_id = c.exhibit_id
+                AND fc."row" = c."row" AND fc.col = c.col
+           WHERE c.value = ? OR fc.fact_id IS NOT NULL
+           ORDER BY linked DESC, e.doc_id = ? DESC, e.doc_id, e.line_start, c."row", c.col
+           LIMIT ?""",
+        [fact_id, row[6], row[1], limit],
+    ).fetchall()
+    return FactDetail(*row, [CellRef(*c) for c in cells])
+
+
+def load_paragraph_location(con: Con, paragraph_id: str) -> tuple[str, str | None] | None:
+    """(doc_id, section_id) of a paragraph."""
+    return con.execute(
+        "SELECT doc_id, section_id FROM paragraphs WHERE paragraph_id = ?", [paragraph_id]
+    ).fetchone()
+
+
+def search_hits(con: Con, terms: str, doc: str | None = None, limit: int = 50) -> tuple[list, str | None]:
+    """Full-text hits and a notice for the user (degraded search, or search not available)."""
+    try:
+        from tui.store.search import SearchError, search
+    except ImportError:
+        return [], "search is not available in this version"
+    try:
+        hits = search(con, terms, doc=doc, limit=limit)
+    except SearchError as exc:
+        return [], str(exc)
+    return list(hits), getattr(hits, "notice", None)

@@ -1,0 +1,206 @@
+"""One exhibit: its caption, the table in the grid, a chart, the raw source lines, and who cites it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.corpus.numbers import format_number
+from tui.store import reader
+from tui.store.reader import ExhibitDetail
+from tui.ui.messages import Navigate, Target
+from tui.ui.widgets.chart_view import ChartView
+from tui.ui.widgets.data_grid import DataGrid
+
+NO_DATA = "The data of this chart is not in the source: only its title, source and citing paragraphs are."
+
+
+class ExhibitScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "app.back", "Back"),
+        Binding("t", "view('grid')", "Table"),
+        Binding("v", "toggle_source", "Source"),
+        Binding("i", "view('cited')", "Cited in"),
+        Binding("l", "chart_kind", "Bar/line", show=False),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, detail: ExhibitDetail | None, source: list[tuple[int, str]]) -> None:
+            super().__init__()
+            self.detail, self.source = detail, source
+
+    def __init__(self, target: Target, breadcrumb: str) -> None:
+        super().__init__()
+        self.target, self.breadcrumb = target, breadcrumb
+        self.detail: ExhibitDetail | None = None
+        self.previous_view = "grid"
+
+    def compose(self) -> ComposeResult:
+        yield Static(self.breadcrumb, id="breadcrumb")
+        with Vertical(id="exhibit-body"):
+            yield Static("", id="exhibit-caption")
+            with ContentSwitcher(initial="grid", id="exhibit-views"):
+                yield DataGrid(name_for_export=_file_stem(self.target.ref), id="grid")
+                yield OptionList(id="source")
+                yield ChartView(id="chart")
+                yield OptionList(id="cited")
+                yield Static(NO_DATA, id="nodata")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#exhibit-body").loading = True
+        self._fetch()
+
+    @work(thread=True, exclusive=True, group="exhibit")
+    def _fetch(self) -> None:
+        con = self.app.cursor()
+        try:
+            detail = reader.load_exhibit(con, self.target.ref)
+            source = []
+            if detail is not None:
+                i = detail.info
+                source = reader.load_source_lines(con, i.doc_id, i.line_start, detail.line_end)
+        finally:
+            con.close()
+        self.post_message(self.Loaded(detail, source))
+
+    def on_exhibit_screen_loaded(self, message: Loaded) -> None:
+        self.query_one("#exhibit-body").loading = False
+        d = self.detail = message.detail
+        if d is None:
+            self.query_one("#exhibit-caption", Static).update(
+                f"Exhibit {self.target.ref} is not in the database."
+            )
+            return
+        self.query_one("#exhibit-caption", Static).update(_caption(d))
+        self._fill_source(message.source)
+        self._fill_cited(d)
+        if d.texts:
+            marks = {
+                (c.row, c.col): _check_note(c) for c in d.checks if c.row is not None and c.col is not None
+            }
+            grid = self.query_one(DataGrid)
+            grid.load(d.columns, _raw_rows(d), d.numeric, display=d.texts, marks=marks)
+            if self.target.cell:
+                grid.move_to(*self.target.cell)
+            grid.table.focus()
+        else:
+            self.action_view("nodata")
+            self.query_one("#cited", OptionList).focus()
+
+    def _fill_source(self, lines: list[tuple[int, str]]) -> None:
+        width = len(str(lines[-1][0])) if lines else 1
+        options = [
+            Option(Text.assemble((f"{n:>{width}} │ ", "dim"), text.replace("\t", " ⇥ "))) for n, text in lines
+        ]
+        self.query_one("#source", OptionList).set_options(options)
+
+    def _fill_cited(self, d: ExhibitDetail) -> None:
+        box = self.query_one("#cited", OptionList)
+        if not d.citations:
+            box.set_options([Option(Text("No paragraph cites this exhibit.", style="dim"), disabled=True)])
+            return
+        box.set_options(
+            [
+                Option(Text.assemble((f"line {c.line_start}  ", "dim"), _shorten(c.text)), id=str(i))
+                for i, c in enumerate(d.citations)
+            ]
+        )
+        box.highlighted = 0
+
+    # -- views ---------------------------------------------------------------------------------
+
+    def action_view(self, name: str) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if name == "grid" and (self.detail is None or not self.detail.texts):
+            name = "nodata"
+        switcher.current = name
+        widget = self.query_one(f"#{name}")
+        if name == "grid":
+            self.query_one(DataGrid).table.focus()
+        elif widget.can_focus:
+            widget.focus()
+        if name == "cited" and self.detail is not None and not self.detail.texts:
+            self.query_one("#nodata", Static).display = True
+
+    def action_toggle_source(self) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        if switcher.current == "source":
+            self.action_view(self.previous_view)
+        else:
+            self.previous_view = switcher.current or "grid"
+            self.action_view("source")
+
+    def action_chart_kind(self) -> None:
+        self.query_one(ChartView).toggle_kind()
+
+    @on(DataGrid.ChartRequested)
+    def _chart(self, event: DataGrid.ChartRequested) -> None:
+        grid, d = event.grid, self.detail
+        if d is None:
+            return
+        chart = self.query_one(ChartView)
+        if event.axis == "column":
+            ok = chart.plot_column(
+                d.columns, grid.visible_display(), grid.visible_rows(), d.numeric, event.index
+            )
+        else:
+            ok = chart.plot_row(d.columns, d.texts[event.index], d.values[event.index], d.numeric)
+        if not ok:
+            self.notify("Nothing numeric to chart here: choose a numeric column or a row with numbers.")
+            return
+        self.action_view("chart")
+        self.query_one(ChartView).focus()
+
+    @on(OptionList.OptionSelected, "#cited")
+    def _open_citation(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if self.detail is None or event.option.id is None:
+            return
+        c = self.detail.citations[int(event.option.id)]
+        kind, ref = ("section", c.section_id) if c.section_id else ("document", c.doc_id)
+        self.post_message(Navigate(Target(kind, ref, c.doc_id, paragraph_id=c.paragraph_id)))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "chart_kind":
+            return self.query_one(ContentSwitcher).current == "chart"
+        return True
+
+
+def _raw_rows(d: ExhibitDetail) -> list[list[object]]:
+    """Values where a numeric column has one (for sorting and export), the printed text elsewhere."""
+    return [
+        [v if num and v is not None else t for t, v, num in zip(texts, values, d.numeric, strict=False)]
+        for texts, values in zip(d.texts, d.values, strict=True)
+    ]
+
+
+def _caption(d: ExhibitDetail) -> Text:
+    i = d.info
+    text = Text.assemble((i.label, "bold reverse"), " ", (i.title, "bold"))
+    for label, value in (("", d.subtitle), ("Notes: ", d.notes), ("", d.source), ("Problems: ", d.problems)):
+        if value:
+            text.append(f"\n{label}{' '.join(value.split())}", style="italic" if not label else "")
+    if d.checks:
+        text.append(f"\n{len(d.checks)} consistency check(s) failed: marked in red", style="bold red")
+    return text
+
+
+def _check_note(c) -> str:
+    return f"check '{c.check}': expected {format_number(c.expected)}, found {format_number(c.found)}"
+
+
+def _shorten(text: str, n: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _file_stem(ref: str) -> str:
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in ref)

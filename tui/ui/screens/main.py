@@ -1,0 +1,198 @@
+"""The main screen: outline on the left, reader on the right, breadcrumb on top; keeps the history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from tui.store import reader
+from tui.store.reader import Outline, SectionInfo, SectionText
+from tui.ui.messages import Navigate, Target
+from tui.ui.widgets.outline_tree import OutlineTree
+from tui.ui.widgets.section_reader import SectionReader
+
+SLOW_SECONDS = 0.2
+"""After this long without an answer, the reader says it is loading."""
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("right_square_bracket", "next_section", "Next §"),
+        Binding("left_square_bracket", "previous_section", "Prev §"),
+        Binding("f3", "focus_outline", "Outline", show=False),
+        Binding("f4", "focus_reader", "Reader", show=False),
+    ]
+
+    class SectionLoaded(Message):
+        def __init__(self, target: Target, content: SectionText) -> None:
+            super().__init__()
+            self.target, self.content = target, content
+
+    def __init__(self, outline: Outline) -> None:
+        super().__init__()
+        self.outline = outline
+        self.sections = {s.section_id: s for s in outline.sections}
+        self.docs = {d.doc_id: d for d in outline.documents}
+        self.subsections: dict[str, list[SectionInfo]] = defaultdict(list)
+        for s in outline.sections:
+            self.subsections[s.parent_id or s.doc_id].append(s)
+        self.history: list[Target] = []
+        self.position = -1
+        self.shown: Target | None = None
+        self._slow_timer = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="breadcrumb")
+        with Horizontal(id="panes"):
+            yield OutlineTree(self.outline, id="outline")
+            yield SectionReader(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OutlineTree).focus()
+        if self.outline.documents:
+            d = self.outline.documents[0]
+            self.navigate(Target("document", d.doc_id, d.doc_id, preview=True))
+        else:
+            self.query_one("#breadcrumb", Static).update("This database holds no document.")
+
+    # -- history -------------------------------------------------------------------------------
+
+    def navigate(self, target: Target, record: bool = True) -> None:
+        """Show a target; sections and exhibits go into the back/forward history."""
+        if target.kind == "fact":
+            from tui.ui.screens.fact import FactScreen
+
+            self.app.push_screen(FactScreen(target.ref))
+            return
+        if record:
+            self._record(target)
+        if target.kind == "exhibit":
+            from tui.ui.screens.exhibit import ExhibitScreen
+
+            self.query_one(OutlineTree).reveal(target.ref)
+            self.app.push_screen(ExhibitScreen(target, self.breadcrumb_for(target)))
+        else:
+            self._load(target)
+
+    def _record(self, target: Target) -> None:
+        top = self.history[self.position] if self.position >= 0 else None
+        del self.history[self.position + 1 :]
+        if top is not None and top.preview and target.preview:
+            self.history[self.position] = target
+        elif top is None or top.ref != target.ref or top.paragraph_id != target.paragraph_id:
+            self.history.append(target)
+        self.position = len(self.history) - 1
+
+    def go_history(self, delta: int) -> None:
+        new = self.position + delta
+        if not 0 <= new < len(self.history):
+            self.app.bell()
+            return
+        self.position = new
+        self.app.back_to_main()
+        self.navigate(self.history[new], record=False)
+
+    # -- sections ------------------------------------------------------------------------------
+
+    def _load(self, target: Target) -> None:
+        if self._slow_timer is not None:
+            self._slow_timer.stop()
+        self._slow_timer = self.set_timer(SLOW_SECONDS, self._show_loading)
+        if not target.preview:
+            self.query_one(OutlineTree).reveal(target.ref)
+        self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
+        self._fetch(target)
+
+    def _show_loading(self) -> None:
+        self.query_one(SectionReader).loading = True
+
+    @work(thread=True, exclusive=True, group="section")
+    def _fetch(self, target: Target) -> None:
+        section = self.sections.get(target.ref) if target.kind == "section" else None
+        key = section.section_id if section else target.doc_id
+        starts = [s.line_start for s in self.subsections.get(key, [])]
+        con = self.app.cursor()
+        try:
+            content = reader.load_section(con, target.doc_id, section, starts)
+        finally:
+            con.close()
+        self.post_message(self.SectionLoaded(target, content))
+
+    def on_main_screen_section_loaded(self, message: SectionLoaded) -> None:
+        if self._slow_timer is not None:
+            self._slow_timer.stop()
+        view = self.query_one(SectionReader)
+        view.loading = False
+        target = message.target
+        key = target.ref if target.kind == "section" else target.doc_id
+        heading = self._heading(target)
+        view.show(message.content, heading, self.subsections.get(key, []), target.paragraph_id)
+        self.shown = target
+        if not target.preview:
+            view.focus()
+
+    def _heading(self, target: Target) -> str:
+        if target.kind == "section" and target.ref in self.sections:
+            return self.sections[target.ref].heading
+        doc = self.docs.get(target.doc_id)
+        return doc.title if doc else target.doc_id
+
+    def breadcrumb_for(self, target: Target) -> str:
+        """document › chapter › section (› exhibit)."""
+        doc = self.docs.get(target.doc_id)
+        parts = [doc.title if doc else target.doc_id]
+        ref = target.ref
+        if target.kind == "exhibit":
+            ex = next((e for e in self.outline.exhibits if e.exhibit_id == ref), None)
+            ref = ex.section_id if ex else None
+        chain = []
+        while ref in self.sections:
+            chain.append(self.sections[ref].heading)
+            ref = self.sections[ref].parent_id
+        parts += reversed(chain)
+        if target.kind == "exhibit" and ex is not None:
+            parts.append(ex.label)
+        return " › ".join(parts)
+
+    # -- actions -------------------------------------------------------------------------------
+
+    @on(Navigate)
+    def _navigate(self, message: Navigate) -> None:
+        message.stop()
+        self.navigate(message.target)
+
+    def _step_section(self, delta: int) -> None:
+        order = self.outline.sections
+        if not order:
+            return
+        current = self.shown.ref if self.shown and self.shown.kind == "section" else None
+        index = next((i for i, s in enumerate(order) if s.section_id == current), None)
+        if index is None:
+            doc = self.shown.doc_id if self.shown else None
+            index = next((i for i, s in enumerate(order) if s.doc_id == doc), 0) - (1 if delta > 0 else 0)
+        new = index + delta
+        if not 0 <= new < len(order):
+            self.app.bell()
+            return
+        s = order[new]
+        self.navigate(Target("section", s.section_id, s.doc_id))
+
+    def action_next_section(self) -> None:
+        self._step_section(1)
+
+    def action_previous_section(self) -> None:
+        self._step_section(-1)
+
+    def action_focus_outline(self) -> None:
+        self.query_one(OutlineTree).focus()
+
+    def action_focus_reader(self) -> None:
+        self.query_one(SectionReader).focus()

@@ -1,0 +1,315 @@
+"""A reusable results grid: es-MX numbers, sort, filter, frozen first column, copy and export.
+
+Give it column names, rows of raw values and which columns are numeric (``load``); optionally the
+printed text of each cell (``display``) and cells to highlight (``marks``). It posts
+:class:`DataGrid.CellChanged` as the cursor moves and :class:`DataGrid.ChartRequested` for charts;
+copying and exporting it does itself.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import DataTable, Input, Static
+
+SORT_LABELS = {0: "", 1: " ▲", -1: " ▼"}
+
+
+def format_value(value: object, numeric: bool) -> str:
+    """es-MX: ``,`` thousands and ``.`` decimals for numeric columns; years and codes stay as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not numeric or not isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, float) and not value.is_integer():
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return f"{int(value):,}"
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, for filtering."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
+
+
+@dataclass(slots=True)
+class GridData:
+    columns: list[str]
+    rows: list[list[object]]
+    numeric: list[bool]
+    display: list[list[str]]
+    marks: dict[tuple[int, int], str]
+
+
+class DataGrid(Vertical):
+    """A table of results the user can sort, filter, copy and export."""
+
+    BINDINGS = [
+        Binding("s", "sort", "Sort"),
+        Binding("f", "filter", "Filter"),
+        Binding("y", "copy_cell", "Copy cell"),
+        Binding("Y", "copy_row", "Copy row", show=False),
+        Binding("T", "copy_table", "Copy table", show=False),
+        Binding("e", "export", "Export"),
+        Binding("g", "chart_column", "Chart"),
+        Binding("G", "chart_row", "Chart row", show=False),
+    ]
+
+    class CellChanged(Message):
+        """The cursor is on another cell (indices into the rows given to ``load``)."""
+
+        def __init__(self, grid: DataGrid, row: int | None, col: int, mark: str | None) -> None:
+            super().__init__()
+            self.grid, self.row, self.col, self.mark = grid, row, col, mark
+
+    class ChartRequested(Message):
+        """Chart one column (``axis == "column"``) or one row of the visible rows."""
+
+        def __init__(self, grid: DataGrid, axis: str, index: int) -> None:
+            super().__init__()
+            self.grid, self.axis, self.index = grid, axis, index
+
+    def __init__(self, *, name_for_export: str = "table", id: str | None = None) -> None:
+        super().__init__(id=id, classes="data-grid")
+        self.data = GridData([], [], [], [], {})
+        self.order: list[int] = []
+        """Indices of the rows shown, in the order shown."""
+        self.sort_col: int | None = None
+        self.sort_dir = 0
+        self.filter_text = ""
+        self.name_for_export = name_for_export
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="filter rows (Esc to close)", id="grid-filter", classes="hidden")
+        yield DataTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1, id="grid-table")
+        yield Static("", id="grid-status")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).cursor_blink = getattr(self.app, "cursor_blink", False)
+
+    @property
+    def table(self) -> DataTable:
+        return self.query_one("#grid-table", DataTable)
+
+    def load(
+        self,
+        columns: Sequence[str],
+        rows: Sequence[Sequence[object]],
+        numeric: Sequence[bool],
+        display: Sequence[Sequence[str]] | None = None,
+        marks: dict[tuple[int, int], str] | None = None,
+    ) -> None:
+        """Show new data; ``marks`` maps (row, col) to a note shown when the cursor is on that cell."""
+        numeric = list(numeric)
+        if display is None:
+            display = [[format_value(v, numeric[c]) for c, v in enumerate(r)] for r in rows]
+        self.data = GridData(
+            list(columns), [list(r) for r in rows], numeric, [list(d) for d in display], marks or {}
+        )
+        self.sort_col, self.sort_dir = None, 0
+        self._refresh_rows(reset_columns=True)
+
+    # -- showing -------------------------------------------------------------------------------
+
+    def _column_label(self, c: int) -> Text:
+        arrow = SORT_LABELS[self.sort_dir] if c == self.sort_col else ""
+        return Text(self.data.columns[c] + arrow, justify="right" if self.data.numeric[c] else "left")
+
+    def _refresh_rows(self, reset_columns: bool = False) -> None:
+        table, d = self.table, self.data
+        self.order = self._visible_order()
+        if reset_columns:
+            table.clear(columns=True)
+            for c in range(len(d.columns)):
+                table.add_column(self._column_label(c), key=str(c))
+        else:
+            table.clear()
+        table.add_rows([self._cells(i) for i in self.order])
+        self._update_status()
+
+    def _cells(self, i: int) -> list[Text]:
+        d = self.data
+        out = []
+        for c, text in enumerate(d.display[i]):
+            style = "bold red reverse" if (i, c) in d.marks else ""
+            out.append(Text(text, style=style, justify="right" if d.numeric[c] else "left"))
+        return out
+
+    def _visible_order(self) -> list[int]:
+        d = self.data
+        order = list(range(len(d.rows)))
+        if self.filter_text:
+            needle = fold(self.filter_text)
+            order = [i for i in order if any(needle in fold(t) for t in d.display[i])]
+        if self.sort_col is not None and self.sort_dir:
+            order.sort(key=self._sort_key(self.sort_col), reverse=self.sort_dir < 0)
+        return order
+
+    def _sort_key(self, c: int):
+        rows, display = self.data.rows, self.data.display
+        if self.data.numeric[c]:
+
+            def key(i: int):
+                v = rows[i][c]
+                ok = isinstance(v, int | float) and not isinstance(v, bool)
+                return (0, float(v)) if ok else (1, 0.0)
+
+            return key
+        return lambda i: fold(display[i][c])
+
+    def _update_status(self) -> None:
+        d = self.data
+        parts = [
+            f"{len(self.order):,} of {len(d.rows):,} rows" if self.filter_text else f"{len(d.rows):,} rows"
+        ]
+        if self.sort_col is not None and self.sort_dir:
+            parts.append(f"sorted by {d.columns[self.sort_col]}{SORT_LABELS[self.sort_dir]}")
+        if self.filter_text:
+            parts.append(f"filter: {self.filter_text}")
+        row, col = self.cursor_cell()
+        if row is not None and (row, col) in d.marks:
+            parts.append(d.marks[(row, col)])
+        self.query_one("#grid-status", Static).update(" · ".join(parts))
+
+    # -- cursor --------------------------------------------------------------------------------
+
+    def cursor_cell(self) -> tuple[int | None, int]:
+        """(row index into the loaded rows, column) under the cursor; row None when empty."""
+        coord = self.table.cursor_coordinate
+        row = self.order[coord.row] if 0 <= coord.row < len(self.order) else None
+        return row, coord.column
+
+    def move_to(self, row: int, col: int) -> None:
+        """Put the cursor on a loaded row (if visible) and column."""
+        if row in self.order:
+            self.table.move_cursor(row=self.order.index(row), column=col, animate=False)
+
+    @on(DataTable.CellHighlighted, "#grid-table")
+    def _cell_highlighted(self, event: DataTable.CellHighlighted) -> None:
+        event.stop()
+        row, col = self.cursor_cell()
+        self._update_status()
+        self.post_message(self.CellChanged(self, row, col, self.data.marks.get((row, col))))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def action_sort(self) -> None:
+        """Sort by the cursor's column: ascending, descending, then as printed."""
+        _, col = self.cursor_cell()
+        if not self.data.columns:
+            return
+        if self.sort_col != col:
+            self.sort_col, self.sort_dir = col, 1
+        else:
+            self.sort_dir = {1: -1, -1: 0, 0: 1}[self.sort_dir]
+        for c in range(len(self.data.columns)):
+            self.table.columns[_key(c)].label = self._column_label(c)
+        self._refresh_rows()
+        self.table.move_cursor(row=0, column=col, animate=False)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#grid-filter", Input)
+        box.remove_class("hidden")
+        box.focus()
+
+    @on(Input.Changed, "#grid-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.filter_text = event.value.strip()
+        self._refresh_rows()
+
+    @on(Input.Submitted, "#grid-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.focus()
+
+    def on_key(self, event) -> None:
+        box = self.query_one("#grid-filter", Input)
+        if event.key == "escape" and box.has_focus:
+            event.stop()
+            box.value = ""
+            box.add_class("hidden")
+            self.table.focus()
+
+    def set_filter(self, text: str) -> None:
+        box = self.query_one("#grid-filter", Input)
+        box.remove_class("hidden")
+        box.value = text
+        self.filter_text = text.strip()
+        self._refresh_rows()
+
+    def visible_display(self) -> list[list[str]]:
+        return [self.data.display[i] for i in self.order]
+
+    def visible_rows(self) -> list[list[object]]:
+        return [self.data.rows[i] for i in self.order]
+
+    def action_copy_cell(self) -> None:
+        row, col = self.cursor_cell()
+        if row is not None:
+            self._copy(self.data.display[row][col], "cell")
+
+    def action_copy_row(self) -> None:
+        row, _ = self.cursor_cell()
+        if row is not None:
+            self._copy("\t".join(self.data.display[row]), "row")
+
+    def action_copy_table(self) -> None:
+        lines = ["\t".join(self.data.columns), *("\t".join(r) for r in self.visible_display())]
+        self._copy("\n".join(lines), f"table ({len(lines) - 1} rows)")
+
+    def _copy(self, text: str, what: str) -> None:
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied {what} to the clipboard", timeout=2)
+
+    def action_chart_column(self) -> None:
+        _, col = self.cursor_cell()
+        self.post_message(self.ChartRequested(self, "column", col))
+
+    def action_chart_row(self) -> None:
+        row, _ = self.cursor_cell()
+        if row is not None:
+            self.post_message(self.ChartRequested(self, "row", row))
+
+    def action_export(self) -> None:
+        from tui.ui.dialogs.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.name_for_export), self._export_chosen)
+
+    def _export_chosen(self, request) -> None:
+        if request is None:
+            return
+        if request.path.exists():
+            from tui.ui.dialogs.confirm import ConfirmDialog
+
+            question = f"{request.path} exists. Overwrite it?"
+            self.app.push_screen(
+                ConfirmDialog(question), lambda yes: self._write_export(request) if yes else None
+            )
+        else:
+            self._write_export(request)
+
+    @work(thread=True, group="export")
+    def _write_export(self, request) -> None:
+        from tui.ui.exporting import ExportError, write_table
+
+        columns, rows = list(self.data.columns), self.visible_rows()
+        try:
+            write_table(request.path, request.fmt, columns, rows)
+        except ExportError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.app.call_from_thread(self.notify, f"Exported {len(rows)} rows to {request.path}")
+
+
+def _key(c: int):
+    from textual.widgets._data_table import ColumnKey
+
+    return ColumnKey(str(c))
