@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import decimal
+import io
 import json
 import math
 import os
@@ -220,12 +221,13 @@ def _table(result: Result, rows: list[tuple], out: IO[str], terminal: bool) -> N
     for row in cells:
         table.add_row(*row)
     if terminal:
-        console = Console(file=out)
-    else:
-        widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(result.columns)]
-        width = sum(widths) + 3 * len(widths) + 1
-        console = Console(file=out, width=width, color_system=None, force_terminal=False, no_color=True)
-    console.print(table)
+        Console(file=out).print(table)
+        return
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(result.columns)]
+    buffer = io.StringIO()
+    width = sum(widths) + 3 * len(widths) + 1
+    Console(file=buffer, width=width, color_system=None, force_terminal=False, no_color=True).print(table)
+    out.writelines(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
 @dataclass(slots=True)
