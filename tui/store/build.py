@@ -54,19 +54,49 @@ def corpus_fingerprint(files: list[Path]) -> str:
     return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
 
 
+def _parse_file(path: Path) -> Document | str:
+    """A parsed document, or the one-line reason it could not be read."""
+    try:
+        return parse_document(path.name, path.read_bytes())
+    except SourceError as exc:
+        return f"{path.name}: {exc}"
+    except OSError as exc:
+        return f"{path.name}: cannot read ({exc.strerror or exc})"
+    except Exception as exc:  # noqa: BLE001 - a parser bug on one file must not lose the others
+        return f"{path.name}: internal error while parsing ({type(exc).__name__}: {exc})"
+
+
+def _parsed_in_order(files: list[Path], progress: Progress | None):
+    """Parse files on every core (largest first), yielding results in corpus order."""
+    workers = min(os.cpu_count() or 1, len(files), 4)
+    if workers < 2 or sum(p.stat().st_size for p in files) < 1_000_000:
+        for i, path in enumerate(files):
+            if progress:
+                progress(path.name, i, len(files))
+            yield _parse_file(path)
+        return
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    # fork: workers inherit the imported parsers instead of importing them again (~0.3 s each).
+    ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        order = sorted(files, key=lambda p: -p.stat().st_size)
+        futures = {pool.submit(_parse_file, p): p for p in order}
+        results: dict[Path, Document | str] = {}
+        for n, fut in enumerate(as_completed(futures)):
+            results[futures[fut]] = fut.result()
+            if progress:
+                progress(futures[fut].name, n, len(files))
+    yield from (results[p] for p in files)
+
+
 def parse_corpus(files: list[Path], progress: Progress | None, result: BuildResult) -> None:
     """Parse each file; a bad file is reported and skipped, the others still built."""
     seen: dict[str, str] = {}
-    for i, path in enumerate(files):
-        if progress:
-            progress(path.name, i, len(files))
-        try:
-            doc = parse_document(path.name, path.read_bytes())
-        except SourceError as exc:
-            result.errors.append(f"{path.name}: {exc}")
-            continue
-        except OSError as exc:
-            result.errors.append(f"{path.name}: cannot read ({exc.strerror or exc})")
+    for path, doc in zip(files, _parsed_in_order(files, progress), strict=True):
+        if isinstance(doc, str):
+            result.errors.append(doc)
             continue
         if doc.doc_id in seen:
             doc.doc_id = _rename(doc, seen)
@@ -106,13 +136,18 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
-        con = duckdb.connect(str(tmp))
+        # Written in memory, then copied to disk in one go: creating ~200 exhibit tables
+        # directly in a file costs ~15 ms each, in memory ~3 ms.
+        con = duckdb.connect()
         try:
+            con.execute("SET enable_progress_bar = false")
             write_all(con, result.documents)
             write_meta(con, corpus, corpus_fingerprint(files))
             if not build_search_index(con):
                 result.warnings.append("full-text index not built (fts extension unavailable): search scans")
-            con.execute("CHECKPOINT")
+            con.execute(f"ATTACH '{_sql_str(tmp)}' AS target")
+            con.execute("COPY FROM DATABASE memory TO target")
+            con.execute("DETACH target")
         finally:
             con.close()
         os.replace(tmp, db_path)
@@ -123,6 +158,10 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
         Path(f"{tmp}.wal").unlink(missing_ok=True)
     result.seconds = time.perf_counter() - start
     return result
+
+
+def _sql_str(path: Path) -> str:
+    return str(path).replace("'", "''")
 
 
 def write_meta(con: duckdb.DuckDBPyConnection, corpus: Path, fingerprint: str) -> None:
