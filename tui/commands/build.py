@@ -73,7 +73,8 @@ def print_summary(result) -> None:
         for a in ("sections", "paragraphs", "exhibits", "glossary", "facts")
     ]
     table.add_row(f"{len(docs)} documents", "", "", *(f"{t:,}" for t in total), style="bold")
-    Console(stderr=False).print(table)
+    # Pipes and cron logs have no width: don't squeeze the ids into 80 columns.
+    Console(width=None if sys.stdout.isatty() else 120).print(table)
     typer.echo(f"{result.seconds:.2f} s")
 
 

@@ -9,21 +9,21 @@ import typer
 
 DbOption = Annotated[
     Path | None,
-    typer.Option("--db", help="Database file [env IMSS_DB; default data/imss.duckdb].", show_default=False),
+    typer.Option("--db", help="Database file (env IMSS_DB; default data/imss.duckdb).", show_default=False),
 ]
 CorpusOption = Annotated[
     Path | None,
     typer.Option(
         "--corpus",
-        help="Corpus folder of .txt documents [env IMSS_CORPUS; default "
-        "data/corpus/ if present, else ../shared/corpus/].",
+        help="Corpus folder of .txt documents (env IMSS_CORPUS; default "
+        "data/corpus/ if present, else ../shared/corpus/).",
         show_default=False,
     ),
 ]
 QueriesOption = Annotated[
     Path | None,
     typer.Option(
-        "--queries", help="Folder of your own saved queries [env IMSS_QUERIES].", show_default=False
+        "--queries", help="Folder of your own saved queries (env IMSS_QUERIES).", show_default=False
     ),
 ]
 
