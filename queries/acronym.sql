@@ -2,7 +2,6 @@
 -- description: Glossary entries (Siglas y acrónimos) of every document whose acronym is the one given,
 -- description: or whose expansion contains it as a word or phrase; exact acronyms first.
 -- param: acronym text "UMF" "An acronym (UMF) or words of its expansion (medicina familiar)"
--- choices acronym: SELECT DISTINCT acronym FROM glossary ORDER BY acronym
 WITH q AS (SELECT lower(strip_accents(trim($acronym))) AS t)
 SELECT g.acronym, g.expansion, g.doc_id, g.line_start
 FROM glossary g CROSS JOIN q

@@ -3,10 +3,9 @@
 -- description: in reading order. The section is given by its printed number (I, II.3, PRIMERA...).
 -- param: section text "I" "Chapter or section number as printed (I, II.3, PRIMERA)"
 -- param: doc text "" "Document id; empty for every document"
--- param: kind text "" "Only figures of this kind (money, percent, quantity, year, date, identifier); empty for all"
--- choices section: SELECT DISTINCT number FROM sections WHERE level = 1 AND number IS NOT NULL ORDER BY 1
+-- param: kind text "" "Only figures of this kind (money, percent, quantity, year, date, identifier, table); empty for all"
 -- choices doc: SELECT doc_id FROM documents ORDER BY doc_id
--- choices kind: SELECT DISTINCT kind FROM facts ORDER BY kind
+-- choices kind: SELECT DISTINCT kind FROM facts UNION SELECT 'table' ORDER BY 1
 WITH target AS (
     SELECT doc_id, number, line_start, line_end FROM sections
     WHERE upper(rtrim(trim(number), '.')) = upper(rtrim(trim($section), '.'))

@@ -1,8 +1,7 @@
 -- title: Compare an indicator across the annual reports
 -- description: Figures about one indicator in every annual report (informe), oldest first: numbers
 -- description: quoted in a sentence that names it, and table cells whose row label or table title names it.
--- param: term text "consultas de Medicina Familiar" "Indicator wording (case and accents ignored)"
--- choices term: SELECT * FROM (VALUES ('consultas de Medicina Familiar'), ('cirugías'), ('camas'), ('plazas'), ('guarderías'), ('trasplantes')) AS t(term)
+-- param: term text "consultas de Medicina Familiar" "Indicator wording, e.g. cirugías, camas, plazas (case and accents ignored)"
 WITH reports AS (SELECT doc_id, period FROM documents WHERE kind = 'informe'),
 needle AS (SELECT lower(strip_accents(trim($term))) AS t),
 prose AS (

@@ -274,3 +274,61 @@ def test_ctrl_c_cancels_a_long_query(small_db: Path) -> None:
     assert err.strip().endswith("imss: query cancelled")
     assert out == ""
     assert time.perf_counter() - start < 5
+
+
+# --- the shipped queries on the real corpus ------------------------------------------------------
+
+
+def _shipped():
+    from tui import config
+    from tui.store.saved import load_queries
+
+    return load_queries(config.shipped_queries_dir())[0]
+
+
+def _bad_parameter(q) -> tuple[str, str]:
+    """A bad --param for the query and the message it must give."""
+    doc = q.param("doc")
+    if doc is not None and doc.choices_sql:
+        return "doc=no-such-doc", "doc='no-such-doc' is not one of the choices: "
+    ints = [p for p in q.params if p.type == "int"]
+    if ints:
+        return f"{ints[0].name}=lots", f"parameter '{ints[0].name}' must be an int"
+    return "nonsense=1", "has no parameter 'nonsense'"
+
+
+@pytest.mark.parametrize("name", [q.name for q in _shipped()])
+def test_shipped_query_on_the_corpus(app, corpus_db: Path, name: str) -> None:
+    ok = invoke(app, "query", name, "--format", "jsonl", "--db", str(corpus_db))
+    assert ok.exit_code == 0, ok.stderr
+    assert ok.stdout.count("\n") > 0, f"{name} returned no rows"
+    q = next(q for q in _shipped() if q.name == name)
+    bad, message = _bad_parameter(q)
+    failed = invoke(app, "query", name, "--param", bad, "--db", str(corpus_db))
+    assert failed.exit_code == 2 and message in failed.stderr and failed.stdout == ""
+
+
+def _rows(app, corpus_db: Path, *args: str) -> list[dict]:
+    result = invoke(app, "query", *args, "--format", "json", "--db", str(corpus_db))
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_real_answers(app, corpus_db: Path) -> None:
+    umf = _rows(app, corpus_db, "acronym")
+    assert {
+        "acronym": "UMF",
+        "expansion": "Unidad de Medicina Familiar",
+        "doc_id": "ilpa-2024-2025",
+        "line_start": 12548,
+    } in umf
+    clauses = [r for r in _rows(app, corpus_db, "convenio_clauses") if r["level"] == 2]
+    assert [c["number"] for c in clauses][:2] == ["PRIMERA", "SEGUNDA"] and len(clauses) == 16
+    assert clauses[0]["title"].startswith("OBJETO") and clauses[0]["line_start"] == 229
+    assert clauses[-1]["number"] == "DÉCIMA SEXTA"
+    visits = _rows(app, corpus_db, "indicator_compare")
+    assert any(r["doc_id"] == "ilpa-2019-2020" and r["value"] == 101e6 and r["line"] == 508 for r in visits)
+    assert {r["doc_id"] for r in visits} == {"ilpa-2019-2020", "ilpa-2024-2025"}
+    covid = _rows(app, corpus_db, "covid_conversion", "-p", "doc=ilpa-2019-2020")
+    first = next(r for r in covid if r["line_start"] == 144)
+    assert first["figures"].startswith("81; 379; 3,600; 853; 1,603")

@@ -141,19 +141,24 @@ def _run(runner, sql: str, params: dict | None, arrow: bool):
     return box["result"]
 
 
-def _execute(sql: str, params: dict | None, fmt: str | None, output: Path | None, force: bool, db) -> None:
-    """Run ``sql`` on the sandboxed connection and write the full result."""
+def _execute(
+    sql: str, params: dict | None, fmt: str | None, output: Path | None, force: bool, db, check=None
+) -> None:
+    """Run ``sql`` on the sandboxed connection and write the full result; ``check(runner)`` first."""
     from tui.store.db import DatabaseError
     from tui.store.export import ExportError, check_target, choose_format, write_result
     from tui.store.safe import QueryError, SafeRunner
+    from tui.store.saved import ParamError
 
     try:
         fmt = choose_format(fmt, output)
         check_target(output, force)
         with SafeRunner(config.db_path(db)) as runner:
+            if check is not None:
+                check(runner)
             result = _run(runner, sql, params, fmt == "parquet")
         write_result(result, fmt, output, force=force)
-    except (QueryError, DatabaseError, ExportError) as exc:
+    except (QueryError, DatabaseError, ExportError, ParamError) as exc:
         raise _error_exit(exc) from None
     if output is not None:
         typer.echo(f"imss: wrote {len(result):,} rows to {output}", err=True)
@@ -239,14 +244,19 @@ def query(
 
     Example: imss query section_mentions --param term=dengue --format csv
     """
-    from tui.store.saved import ParamError, bind, parse_assignments
+    from tui.store.saved import ParamError, bind, check_choices, parse_assignments
 
     saved = _find(name, user_queries)
     try:
-        values = bind(saved, parse_assignments(param or []))
+        given = parse_assignments(param or [])
+        values = bind(saved, given)
     except ParamError as exc:
         raise _error_exit(exc) from None
-    _execute(saved.sql, values, fmt, output, force, db)
+
+    def choices(runner) -> None:
+        check_choices(saved, given, values, lambda sql: [row[0] for row in runner.run(sql).rows])
+
+    _execute(saved.sql, values, fmt, output, force, db, choices)
 
 
 def sql(

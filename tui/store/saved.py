@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import shlex
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -119,6 +120,24 @@ def bind(query: SavedQuery, given: dict[str, str]) -> dict[str, object]:
             known = ", ".join(p.name for p in query.params) or "none"
             raise ParamError(f"query {query.name!r} has no parameter {name!r} (parameters: {known})")
     return {p.name: convert(p, given.get(p.name, p.default)) for p in query.params}
+
+
+def check_choices(
+    query: SavedQuery, given: dict[str, str], values: dict[str, object], fetch: Callable[[str], list]
+) -> None:
+    """Given values of parameters with a pick list must be in it (the default is always allowed).
+
+    ``fetch`` runs a choices query and returns its first column. Raises ParamError listing the
+    allowed values, so a typo in a document id is an error rather than an empty result.
+    """
+    for name, text in given.items():
+        param = query.param(name)
+        if param is None or param.choices_sql is None or text == param.default:
+            continue
+        allowed = fetch(param.choices_sql)
+        if values[name] not in allowed:
+            shown = ", ".join(str(a) for a in allowed[:25]) + (", …" if len(allowed) > 25 else "")
+            raise ParamError(f"{name}={text!r} is not one of the choices: {shown or 'none'}")
 
 
 def parse_assignments(items: list[str]) -> dict[str, str]:
