@@ -203,10 +203,13 @@ async def test_chart_without_data_says_so(small_db):
         screen.navigate(Target("exhibit", "ilpa-2022:grafica-i-1", "ilpa-2022"))
         await settle(pilot)
         ex = pilot.app.screen
-        assert ex.query_one("#exhibit-views").current == "nodata"
-        assert "not in the source" in str(ex.query_one("#nodata").render())
-        assert "Fuente: IMSS." in str(ex.query_one("#exhibit-caption").render())
-        assert ex.query_one("#cited").option_count == 1
+        assert ex.query_one("#exhibit-views").current == "cited"
+        caption = str(ex.query_one("#exhibit-caption").render())
+        assert "data of this chart is not in the source" in caption
+        assert "Fuente: IMSS." in caption
+        cited = ex.query_one("#cited")
+        assert cited.option_count == 1 and cited.has_focus
+        assert "La Gráfica I.1 muestra" in str(cited.get_option_at_index(0).prompt)
 
 
 @sync

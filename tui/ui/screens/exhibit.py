@@ -51,7 +51,6 @@ class ExhibitScreen(Screen):
                 yield OptionList(id="source")
                 yield ChartView(id="chart")
                 yield OptionList(id="cited")
-                yield Static(NO_DATA, id="nodata")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -92,8 +91,7 @@ class ExhibitScreen(Screen):
                 grid.move_to(*self.target.cell)
             grid.table.focus()
         else:
-            self.action_view("nodata")
-            self.query_one("#cited", OptionList).focus()
+            self.action_view("cited")
 
     def _fill_source(self, lines: list[tuple[int, str]]) -> None:
         width = len(str(lines[-1][0])) if lines else 1
@@ -120,15 +118,13 @@ class ExhibitScreen(Screen):
     def action_view(self, name: str) -> None:
         switcher = self.query_one(ContentSwitcher)
         if name == "grid" and (self.detail is None or not self.detail.texts):
-            name = "nodata"
+            name = "cited"
         switcher.current = name
         widget = self.query_one(f"#{name}")
         if name == "grid":
             self.query_one(DataGrid).table.focus()
         elif widget.can_focus:
             widget.focus()
-        if name == "cited" and self.detail is not None and not self.detail.texts:
-            self.query_one("#nodata", Static).display = True
 
     def action_toggle_source(self) -> None:
         switcher = self.query_one(ContentSwitcher)
@@ -185,12 +181,26 @@ def _raw_rows(d: ExhibitDetail) -> list[list[object]]:
 def _caption(d: ExhibitDetail) -> Text:
     i = d.info
     text = Text.assemble((i.label, "bold reverse"), " ", (i.title, "bold"))
-    for label, value in (("", d.subtitle), ("Notes: ", d.notes), ("", d.source), ("Problems: ", d.problems)):
+    for label, value in (
+        ("", d.subtitle),
+        ("Notes: ", d.notes),
+        (_source_label(d.source), d.source),
+        ("Problems: ", d.problems),
+    ):
         if value:
-            text.append(f"\n{label}{' '.join(value.split())}", style="italic" if not label else "")
+            text.append(
+                f"\n{label}{' '.join(value.split())}",
+                style="italic" if not label else "dim" if label == "Problems: " else "",
+            )
+    if not d.texts:
+        text.append("\n" + NO_DATA + " Cited in:", style="bold dark_orange")
     if d.checks:
         text.append(f"\n{len(d.checks)} consistency check(s) failed: marked in red", style="bold red")
     return text
+
+
+def _source_label(source: str | None) -> str:
+    return "" if (source or "").lower().startswith("fuente") else "Source: "
 
 
 def _check_note(c) -> str:

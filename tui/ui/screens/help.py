@@ -46,8 +46,8 @@ def key_display(app, binding: Binding) -> str:
 
 def help_table(app) -> Table:
     table = Table(show_header=False, box=None, padding=(0, 1), expand=True)
-    table.add_column("key", style="bold", no_wrap=True)
-    table.add_column("action", ratio=1)
+    table.add_column("key", style="bold", no_wrap=True, ratio=1)
+    table.add_column("action", ratio=3)
     for title, cls in _sources():
         table.add_row(f"[reverse] {title} [/]", "")
         for b in cls.BINDINGS:

@@ -21,6 +21,8 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 SORT_LABELS = {0: "", 1: " ▲", -1: " ▼"}
+FROZEN_MAX_WIDTH = 28
+"""The frozen label column is cut to this width so numbers stay on screen at 80 columns."""
 
 
 def format_value(value: object, numeric: bool) -> str:
@@ -85,6 +87,7 @@ class DataGrid(Vertical):
         self.sort_dir = 0
         self.filter_text = ""
         self.name_for_export = name_for_export
+        self._widths: list[int] = []
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter rows (Esc to close)", id="grid-filter", classes="hidden")
@@ -120,26 +123,42 @@ class DataGrid(Vertical):
 
     def _column_label(self, c: int) -> Text:
         arrow = SORT_LABELS[self.sort_dir] if c == self.sort_col else ""
-        return Text(self.data.columns[c] + arrow, justify="right" if self.data.numeric[c] else "left")
+        label = self.data.columns[c] + arrow
+        # DataTable ignores Text.justify: numeric columns are right-aligned by padding.
+        return Text(label.rjust(self._widths[c]) if self.data.numeric[c] else label)
 
     def _refresh_rows(self, reset_columns: bool = False) -> None:
         table, d = self.table, self.data
         self.order = self._visible_order()
         if reset_columns:
+            self._widths = [
+                max([len(name) + 2, *(len(r[c]) for r in d.display if c < len(r))])
+                for c, name in enumerate(d.columns)
+            ]
             table.clear(columns=True)
             for c in range(len(d.columns)):
-                table.add_column(self._column_label(c), key=str(c))
+                table.add_column(self._column_label(c), key=str(c), width=self._width(c))
         else:
             table.clear()
         table.add_rows([self._cells(i) for i in self.order])
         self._update_status()
+
+    def _width(self, c: int) -> int | None:
+        """The frozen first column's width when its texts are long; None (automatic) elsewhere."""
+        d = self.data
+        if c != 0 or len(d.columns) < 2:
+            return None
+        longest = max([len(d.columns[0]), *(len(r[0]) for r in d.display)], default=0)
+        return min(longest, FROZEN_MAX_WIDTH)
 
     def _cells(self, i: int) -> list[Text]:
         d = self.data
         out = []
         for c, text in enumerate(d.display[i]):
             style = "bold red reverse" if (i, c) in d.marks else ""
-            out.append(Text(text, style=style, justify="right" if d.numeric[c] else "left"))
+            if d.numeric[c]:
+                text = text.rjust(self._widths[c])
+            out.append(Text(text, style=style, overflow="ellipsis", no_wrap=True))
         return out
 
     def _visible_order(self) -> list[int]:
@@ -176,6 +195,8 @@ class DataGrid(Vertical):
         row, col = self.cursor_cell()
         if row is not None and (row, col) in d.marks:
             parts.append(d.marks[(row, col)])
+        if row is not None and d.display and len(d.display[row][0]) > FROZEN_MAX_WIDTH:
+            parts.append(d.display[row][0])
         self.query_one("#grid-status", Static).update(" · ".join(parts))
 
     # -- cursor --------------------------------------------------------------------------------

@@ -89,7 +89,10 @@ class SectionReader(OptionList):
         target = next((i for i, b in enumerate(self.blocks) if b.ref == paragraph_id), None)
         first = next((i for i, b in enumerate(self.blocks) if b.kind != "heading"), None)
         self.highlighted = target if target is not None else first
-        self.scroll_to_highlight(top=target is not None)
+        if target is None:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_to_highlight(top=True)
 
     def _add(self, block: Block, option: Option, options: list[Option]) -> None:
         # A blank line after each block; option padding is not counted in heights by OptionList 8.2.
