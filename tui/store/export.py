@@ -105,8 +105,7 @@ def write_text(result: Result, fmt: str, out: IO[str], *, terminal: bool | None 
         tsv = fmt == "tsv"
         writer = csv.writer(out, delimiter="\t" if tsv else ",", lineterminator="\n")
         writer.writerow([_flat(c) if tsv else c for c in result.columns])
-        clean = _flat if tsv else str
-        writer.writerows([clean(_text(v)) for v in row] for row in rows)
+        writer.writerows(_delimited(result, rows, tsv))
     elif fmt == "json":
         out.write(json.dumps([_record(result.columns, r) for r in rows], ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
@@ -117,6 +116,26 @@ def write_text(result: Result, fmt: str, out: IO[str], *, terminal: bool | None 
         _table(result, rows, out, out.isatty() if terminal is None else terminal)
     else:
         raise ExportError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}", usage=True)
+
+
+_AS_IS = re.compile(r"^(?:VARCHAR|TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$")
+"""Types the csv module already writes as we want (NULL as empty): no per-value conversion."""
+
+
+def _delimited(result: Result, rows: list[tuple], tsv: bool):
+    """Rows for the csv writer; only columns that need it are converted (most are text or integers)."""
+    convert = [i for i, t in enumerate(result.types) if (tsv and t == "VARCHAR") or not _AS_IS.match(t)]
+    if not convert:
+        return rows
+    clean = (lambda v: _flat(_text(v))) if tsv else _text
+
+    def fix(row: tuple) -> list:
+        out = list(row)
+        for i in convert:
+            out[i] = clean(out[i])
+        return out
+
+    return map(fix, rows)
 
 
 def _rows(result: Result) -> list[tuple]:
