@@ -6,6 +6,7 @@ import typer
 
 from tui.commands import build, query, search
 from tui.commands.options import CorpusOption, DbOption, QueriesOption
+from tui.commands.plain_params import install_plain_coercion
 
 app = typer.Typer(
     name="imss",
@@ -17,6 +18,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
+install_plain_coercion()
 for _module in (build, query, search):
     _module.register(app)
 
