@@ -28,7 +28,9 @@ def measure(corpus: Path, label: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(corpus), str(Path(tmp) / "b.duckdb")],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         )
         print(f"{label:<28} {out.stdout.strip()}")
 

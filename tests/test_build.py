@@ -117,7 +117,11 @@ def test_real_corpus_documents(corpus_db):
     con = duckdb.connect(str(corpus_db), read_only=True)
     docs = {r[0]: r[1:] for r in con.execute("SELECT kind, period, title FROM documents").fetchall()}
     assert sorted(con.execute("SELECT kind FROM documents").fetchall()) == [
-        ("convenio",), ("informe",), ("informe",), ("manual",), ("plan",)
+        ("convenio",),
+        ("informe",),
+        ("informe",),
+        ("manual",),
+        ("plan",),
     ]
     periods = {r[0] for r in con.execute("SELECT period FROM documents WHERE kind='informe'").fetchall()}
     assert periods == {"2019-2020", "2024-2025"}

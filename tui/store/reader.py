@@ -7,10 +7,12 @@ its own (DuckDB connections are not shared between threads; cursors are cheap du
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import duckdb
+if TYPE_CHECKING:
+    import duckdb
 
-Con = duckdb.DuckDBPyConnection
+    Con = duckdb.DuckDBPyConnection
 
 
 @dataclass(slots=True)

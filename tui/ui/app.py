@@ -8,8 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -17,6 +17,9 @@ from textual.message import Message
 from textual.screen import Screen
 
 from tui.ui.messages import Navigate
+
+if TYPE_CHECKING:
+    import duckdb
 
 DARK, LIGHT = "textual-dark", "textual-light"
 
@@ -100,6 +103,8 @@ class ExplorerApp(App[None]):
 
     @work(thread=True, exclusive=True, group="open")
     def open_database(self, rebuild: bool = False) -> None:
+        import duckdb
+
         from tui.store.db import DatabaseError, open_database
         from tui.store.reader import load_outline
         from tui.ui.screens import startup

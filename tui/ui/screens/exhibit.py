@@ -9,15 +9,17 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, Static
+from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.corpus.numbers import format_number
 from tui.store import reader
 from tui.store.reader import ExhibitDetail
 from tui.ui.messages import Navigate, Target
+from tui.ui.screens.main import SLOW_SECONDS
 from tui.ui.widgets.chart_view import ChartView
 from tui.ui.widgets.data_grid import DataGrid
+from tui.ui.widgets.key_footer import KeyFooter
 
 NO_DATA = "The data of this chart is not in the source: only its title, source and citing paragraphs are."
 
@@ -32,45 +34,70 @@ class ExhibitScreen(Screen):
     ]
 
     class Loaded(Message):
-        def __init__(self, detail: ExhibitDetail | None, source: list[tuple[int, str]]) -> None:
+        def __init__(
+            self, target: Target, detail: ExhibitDetail | None, source: list[tuple[int, str]]
+        ) -> None:
             super().__init__()
-            self.detail, self.source = detail, source
+            self.target, self.detail, self.source = target, detail, source
 
     def __init__(self, target: Target, breadcrumb: str) -> None:
         super().__init__()
         self.target, self.breadcrumb = target, breadcrumb
         self.detail: ExhibitDetail | None = None
         self.previous_view = "grid"
+        self._slow = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.breadcrumb, id="breadcrumb")
         with Vertical(id="exhibit-body"):
             yield Static("", id="exhibit-caption")
             with ContentSwitcher(initial="grid", id="exhibit-views"):
-                yield DataGrid(name_for_export=_file_stem(self.target.ref), id="grid")
+                yield DataGrid(id="grid")
                 yield OptionList(id="source")
                 yield ChartView(id="chart")
                 yield OptionList(id="cited")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one("#exhibit-body").loading = True
-        self._fetch()
+        self._begin()
+
+    def show(self, target: Target, breadcrumb: str) -> None:
+        """Show another exhibit in this (reused) screen: building a new one costs more than the query."""
+        self.target, self.breadcrumb, self.detail = target, breadcrumb, None
+        if self.is_mounted:
+            self._begin()
+
+    def _begin(self) -> None:
+        self.query_one("#breadcrumb", Static).update(self.breadcrumb)
+        self.query_one("#exhibit-caption", Static).update("")
+        self.query_one(ContentSwitcher).current = "grid"
+        grid = self.query_one(DataGrid)
+        grid.name_for_export = _file_stem(self.target.ref)
+        grid.load([], [], [])
+        if self._slow is not None:
+            self._slow.stop()
+        self._slow = self.set_timer(
+            SLOW_SECONDS, lambda: setattr(self.query_one("#exhibit-body"), "loading", True)
+        )
+        self._fetch(self.target)
 
     @work(thread=True, exclusive=True, group="exhibit")
-    def _fetch(self) -> None:
+    def _fetch(self, target: Target) -> None:
         con = self.app.cursor()
         try:
-            detail = reader.load_exhibit(con, self.target.ref)
+            detail = reader.load_exhibit(con, target.ref)
             source = []
             if detail is not None:
                 i = detail.info
                 source = reader.load_source_lines(con, i.doc_id, i.line_start, detail.line_end)
         finally:
             con.close()
-        self.post_message(self.Loaded(detail, source))
+        self.post_message(self.Loaded(target, detail, source))
 
     def on_exhibit_screen_loaded(self, message: Loaded) -> None:
+        if message.target != self.target:
+            return
+        self._slow.stop()
         self.query_one("#exhibit-body").loading = False
         d = self.detail = message.detail
         if d is None:

@@ -9,13 +9,15 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.corpus.numbers import format_number
 from tui.store import reader
 from tui.store.reader import FactDetail
 from tui.ui.messages import Navigate, Target
+from tui.ui.screens.main import SLOW_SECONDS
+from tui.ui.widgets.key_footer import KeyFooter
 
 
 class FactScreen(ModalScreen[None]):
@@ -38,10 +40,10 @@ class FactScreen(ModalScreen[None]):
         with Vertical(classes="dialog wide"):
             yield Static("", id="fact-summary")
             yield OptionList(id="fact-cells")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
-        self.query_one(".dialog").loading = True
+        self._slow = self.set_timer(SLOW_SECONDS, lambda: setattr(self.query_one(".dialog"), "loading", True))
         self._fetch()
 
     @work(thread=True, exclusive=True, group="fact")
@@ -54,6 +56,7 @@ class FactScreen(ModalScreen[None]):
         self.post_message(self.Loaded(detail))
 
     def on_fact_screen_loaded(self, message: Loaded) -> None:
+        self._slow.stop()
         self.query_one(".dialog").loading = False
         f = self.detail = message.detail
         summary = self.query_one("#fact-summary", Static)

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.store import reader
 from tui.store.reader import Outline, SectionInfo, SectionText
 from tui.ui.messages import Navigate, Target
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.outline_tree import OutlineTree
 from tui.ui.widgets.section_reader import SectionReader
 
@@ -46,6 +47,8 @@ class MainScreen(Screen):
         self.history: list[Target] = []
         self.position = -1
         self.shown: Target | None = None
+        self.pending: Target | None = None
+        """A section asked for (not a preview) and not shown yet."""
         self._slow_timer = None
 
     def compose(self) -> ComposeResult:
@@ -53,7 +56,7 @@ class MainScreen(Screen):
         with Horizontal(id="panes"):
             yield OutlineTree(self.outline, id="outline")
             yield SectionReader(id="reader")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(OutlineTree).focus()
@@ -72,13 +75,20 @@ class MainScreen(Screen):
 
             self.app.push_screen(FactScreen(target.ref))
             return
+        if target.preview and self.pending is not None:
+            return  # the outline cursor moving while the app reveals a chosen target
         if record:
             self._record(target)
         if target.kind == "exhibit":
             from tui.ui.screens.exhibit import ExhibitScreen
 
             self.query_one(OutlineTree).reveal(target.ref)
-            self.app.push_screen(ExhibitScreen(target, self.breadcrumb_for(target)))
+            if not self.app.is_screen_installed("exhibit"):
+                self.app.install_screen(ExhibitScreen(target, self.breadcrumb_for(target)), "exhibit")
+            screen = self.app.get_screen("exhibit")
+            screen.show(target, self.breadcrumb_for(target))
+            if self.app.screen is not screen:
+                self.app.push_screen(screen)
         else:
             self._load(target)
 
@@ -107,6 +117,7 @@ class MainScreen(Screen):
             self._slow_timer.stop()
         self._slow_timer = self.set_timer(SLOW_SECONDS, self._show_loading)
         if not target.preview:
+            self.pending = target
             self.query_one(OutlineTree).reveal(target.ref)
         self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
         self._fetch(target)
@@ -132,6 +143,9 @@ class MainScreen(Screen):
         view = self.query_one(SectionReader)
         view.loading = False
         target = message.target
+        if self.pending is not None and target != self.pending:
+            return  # an older answer
+        self.pending = None
         key = target.ref if target.kind == "section" else target.doc_id
         heading = self._heading(target)
         view.show(message.content, heading, self.subsections.get(key, []), target.paragraph_id)

@@ -9,11 +9,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.store import reader
 from tui.ui.messages import Navigate, Target
+from tui.ui.widgets.key_footer import KeyFooter
 
 DEBOUNCE_SECONDS = 0.25
 KIND_LABEL = {"paragraph": "¶", "section": "§", "exhibit": "▤", "glossary": "A"}
@@ -42,7 +43,7 @@ class SearchScreen(ModalScreen[None]):
             )
             yield Static("", id="search-notice")
             yield OptionList(id="search-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         box = self.query_one(Input)

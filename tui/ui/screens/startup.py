@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Label, LoadingIndicator, ProgressBar, Static
+from textual.widgets import Label, ProgressBar, Static
+
+from tui.ui.widgets.key_footer import KeyFooter
 
 
 class StartupScreen(Screen):
@@ -21,7 +23,6 @@ class StartupScreen(Screen):
     def compose(self) -> ComposeResult:
         with Vertical(classes="startup"):
             yield Label(f"Opening {self.db_path}…")
-            yield LoadingIndicator()
 
 
 class BuildScreen(Screen):
@@ -63,7 +64,7 @@ class ErrorScreen(Screen):
                 "Press r to rebuild it from the corpus, q to quit." if self.can_build else "Press q to quit."
             )
             yield Static(hint, id="error-hint")
-        yield Footer()
+        yield KeyFooter()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return self.can_build if action == "rebuild" else True

@@ -111,6 +111,10 @@ class DataGrid(Vertical):
     ) -> None:
         """Show new data; ``marks`` maps (row, col) to a note shown when the cursor is on that cell."""
         numeric = list(numeric)
+        box = self.query_one("#grid-filter", Input)
+        if self.filter_text or box.value:
+            self.filter_text, box.value = "", ""
+            box.add_class("hidden")
         if display is None:
             display = [[format_value(v, numeric[c]) for c, v in enumerate(r)] for r in rows]
         self.data = GridData(

@@ -34,88 +34,94 @@ class OutlineTree(Tree[Target]):
         self.guide_depth = 2
         self.outline = outline
         self.by_ref: dict[str, TreeNode[Target]] = {}
-        self.keys: list[tuple[str, TreeNode[Target]]] = []
+        self.keys: list[tuple[str, str]] = []
+        """(folded heading, ref) in reading order, for type-ahead."""
         self.typed = ""
         self._typed_timer = None
         self._quiet_node: TreeNode[Target] | None = None
         """A node the cursor was moved to by the app, whose highlight must not navigate again."""
 
     def on_mount(self) -> None:
-        self._populate()
+        self._index()
+        for d in self.outline.documents:
+            label = _label(d.title + (f" ({d.period})" if d.period else ""), self.counts[d.doc_id], bold=True)
+            node = self.root.add(label, Target("document", d.doc_id, d.doc_id))
+            self.by_ref[d.doc_id] = node
+            node.expand()
         self.cursor_line = 0
 
-    def _populate(self) -> None:
+    def _index(self) -> None:
+        """Parents, children and type-ahead keys of everything; tree nodes are made on expansion."""
         o = self.outline
-        children: dict[str | None, list[SectionInfo]] = defaultdict(list)
-        for s in o.sections:
-            children[s.parent_id if s.parent_id else s.doc_id].append(s)
-        exhibits = defaultdict(list)
-        for e in o.exhibits:
-            exhibits[e.section_id or e.doc_id].append(e)
-        counts = _counts(o, children, exhibits)
+        self.kids: dict[str, list[SectionInfo]] = defaultdict(list)
+        self.exhibits = defaultdict(list)
+        self.up: dict[str, str] = {}
         for d in o.documents:
-            label = _label(d.title + (f" ({d.period})" if d.period else ""), counts[d.doc_id], bold=True)
-            node = self.root.add(label, Target("document", d.doc_id, d.doc_id), expand=True)
-            self._register(d.doc_id, node, d.title)
-            self._add_children(node, d.doc_id, children, exhibits, counts)
+            self.keys.append((fold(d.title), d.doc_id))
+        for s in o.sections:
+            self.kids[s.parent_id or s.doc_id].append(s)
+            self.up[s.section_id] = s.parent_id or s.doc_id
+            self.keys.append((fold(s.heading), s.section_id))
+        for e in o.exhibits:
+            self.exhibits[e.section_id or e.doc_id].append(e)
+            self.up[e.exhibit_id] = e.section_id or e.doc_id
+            self.keys.append((fold(e.heading), e.exhibit_id))
+        self.counts = _counts(o, self.kids, self.exhibits)
+        rank = {ref: i for i, ref in enumerate(self._reading_order())}
+        self.keys.sort(key=lambda k: rank.get(k[1], 0))
 
-    def _add_children(self, node, key, children, exhibits, counts) -> None:
-        for e in exhibits.get(key, []):
+    def _reading_order(self) -> list[str]:
+        out: list[str] = []
+
+        def visit(key: str) -> None:
+            out.append(key)
+            for e in self.exhibits.get(key, []):
+                out.append(e.exhibit_id)
+            for s in self.kids.get(key, []):
+                visit(s.section_id)
+
+        for d in self.outline.documents:
+            visit(d.doc_id)
+        return out
+
+    @on(Tree.NodeExpanded)
+    def _expanded(self, event: Tree.NodeExpanded) -> None:
+        event.stop()
+        self._fill(event.node)
+
+    def _fill(self, node: TreeNode[Target]) -> None:
+        """Add a node's children the first time it is expanded."""
+        if node.children or node.data is None:
+            return
+        key = node.data.ref
+        for e in self.exhibits.get(key, []):
             label = Text.assemble((KIND_MARK.get(e.kind, "·") + " ", "dim"), (e.heading, "italic"))
-            leaf = node.add_leaf(label, Target("exhibit", e.exhibit_id, e.doc_id))
-            self._register(e.exhibit_id, leaf, e.heading)
-        for s in children.get(key, []):
-            has_kids = bool(children.get(s.section_id) or exhibits.get(s.section_id))
+            self.by_ref[e.exhibit_id] = node.add_leaf(label, Target("exhibit", e.exhibit_id, e.doc_id))
+        for s in self.kids.get(key, []):
+            has_kids = bool(self.kids.get(s.section_id) or self.exhibits.get(s.section_id))
             target = Target("section", s.section_id, s.doc_id)
-            label = _label(s.heading, counts[s.section_id])
-            child = (
-                node.add(label, target, allow_expand=has_kids) if has_kids else node.add_leaf(label, target)
-            )
-            self._register(s.section_id, child, s.heading)
-            self._add_children(child, s.section_id, children, exhibits, counts)
+            label = _label(s.heading, self.counts[s.section_id])
+            add = node.add if has_kids else node.add_leaf
+            self.by_ref[s.section_id] = add(label, target)
 
-    def _register(self, ref: str, node: TreeNode[Target], text: str) -> None:
-        self.by_ref[ref] = node
-        self.keys.append((fold(text), node))
-
-    # -- following the reader ------------------------------------------------------------------
-
-    def reveal(self, ref: str) -> None:
-        """Expand the ancestors of a node and put the cursor on it, without posting anything."""
-        node = self.by_ref.get(ref)
-        if node is None:
-            return
-        parent = node.parent
-        while parent is not None:
-            parent.expand()
-            parent = parent.parent
-        self.call_after_refresh(self._move_quietly, node)
-
-    def _move_quietly(self, node: TreeNode[Target]) -> None:
-        if self.cursor_node is not node:
-            self._quiet_node = node
-        self.move_cursor(node, animate=False)
-        self.scroll_to_node(node, animate=False)
-
-    @on(Tree.NodeHighlighted)
-    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
-        event.stop()
-        data = event.node.data
-        quiet, self._quiet_node = event.node is self._quiet_node, None
-        if data is None or quiet or data.kind == "exhibit":
-            return
-        self.post_message(Navigate(Target(data.kind, data.ref, data.doc_id, preview=True)))
-
-    @on(Tree.NodeSelected)
-    def _selected(self, event: Tree.NodeSelected) -> None:
-        event.stop()
-        if event.node.data is not None:
-            self.post_message(Navigate(event.node.data))
+    def node_for(self, ref: str) -> TreeNode[Target] | None:
+        """The node of a document, section or exhibit, expanding (and filling) its ancestors."""
+        chain = [ref]
+        while chain[-1] in self.up:
+            chain.append(self.up[chain[-1]])
+        for key in reversed(chain[1:]):
+            node = self.by_ref.get(key)
+            if node is None:
+                return None
+            self._fill(node)
+            node.expand()
+        return self.by_ref.get(ref)
 
     def action_expand_or_down(self) -> None:
         node = self.cursor_node
         if node is None or not node.allow_expand:
             return
+        self._fill(node)
         if node.is_expanded and node.children:
             self.move_cursor(node.children[0])
         else:
@@ -129,6 +135,36 @@ class OutlineTree(Tree[Target]):
             node.collapse()
         elif node.parent is not None and node.parent is not self.root:
             self.move_cursor(node.parent)
+
+    # -- following the reader ------------------------------------------------------------------
+
+    def reveal(self, ref: str) -> None:
+        """Put the cursor on a node (expanding its ancestors) without navigating again."""
+        node = self.node_for(ref)
+        if node is not None:
+            self.call_after_refresh(self._move_quietly, node)
+
+    def _move_quietly(self, node: TreeNode[Target]) -> None:
+        if self.cursor_node is not node:
+            self._quiet_node = node
+        self.move_cursor(node, animate=False)
+        self.scroll_to_node(node, animate=False)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        event.stop()
+        data = event.node.data
+        quiet, self._quiet_node = event.node is self._quiet_node, None
+        stale = event.node is not self.cursor_node  # the cursor moved on (expanding shifts lines)
+        if data is None or quiet or stale or data.kind == "exhibit":
+            return
+        self.post_message(Navigate(Target(data.kind, data.ref, data.doc_id, preview=True)))
+
+    @on(Tree.NodeSelected)
+    def _selected(self, event: Tree.NodeSelected) -> None:
+        event.stop()
+        if event.node.data is not None:
+            self.post_message(Navigate(event.node.data))
 
     # -- type-ahead ----------------------------------------------------------------------------
 
@@ -148,26 +184,21 @@ class OutlineTree(Tree[Target]):
         self.typed = ""
 
     def jump_to(self, typed: str) -> bool:
-        """Move to the next node (from the cursor, wrapping) whose heading starts with ``typed``."""
+        """Move to the next heading (from the cursor, wrapping) that starts with ``typed``."""
         needle = fold(typed)
-        current = self.cursor_node
-        start = next((i for i, (_, n) in enumerate(self.keys) if n is current), -1)
+        current = self.cursor_node.data.ref if self.cursor_node and self.cursor_node.data else None
+        start = next((i for i, (_, ref) in enumerate(self.keys) if ref == current), -1)
         # The same first letter typed again moves on; a longer prefix may match the current node.
         offset = 1 if len(typed) == 1 else 0
         n = len(self.keys)
         for k in range(n):
-            text, node = self.keys[(start + offset + k) % n]
+            text, ref = self.keys[(start + offset + k) % n]
             if text.startswith(needle):
-                self.reveal_and_preview(node)
-                return True
+                node = self.node_for(ref)
+                if node is not None:
+                    self.call_after_refresh(self._move_loudly, node)
+                    return True
         return False
-
-    def reveal_and_preview(self, node: TreeNode[Target]) -> None:
-        parent = node.parent
-        while parent is not None:
-            parent.expand()
-            parent = parent.parent
-        self.call_after_refresh(self._move_loudly, node)
 
     def _move_loudly(self, node: TreeNode[Target]) -> None:
         self.move_cursor(node, animate=False)

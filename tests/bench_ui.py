@@ -1,0 +1,85 @@
+"""Benchmark of the explorer: startup, opening sections and exhibits, peak memory.
+
+Run: uv run python tests/bench_ui.py [DB_FILE] [--all]
+(default DB: data/imss.duckdb; build it first with ``uv run imss build``). The measurement runs in a
+fresh process, headless (Textual's test driver), so peak RSS is the explorer's own. Targets: first
+screen ready for keys < 1.0 s, any section or exhibit < 100 ms, peak memory < 150 MB.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+CHILD = r"""
+import time
+T0 = time.perf_counter()
+import asyncio, random, resource, sys
+from pathlib import Path
+from tui.ui.app import Settings, make_app
+from tui.ui.messages import Target
+
+DB, ALL = Path(sys.argv[1]), sys.argv[2] == "1"
+
+
+async def until(pilot, done, limit=10.0, what=""):
+    start = time.perf_counter()
+    while not done():
+        await pilot.pause(0.002)
+        if time.perf_counter() - start > limit:
+            raise TimeoutError(f"{what}: still {pilot.app.screen}")
+    return time.perf_counter() - start
+
+
+def sample(items, n=60):
+    return items if ALL else random.Random(1).sample(items, min(n, len(items)))
+
+
+async def main():
+    app = make_app(DB, Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.main is not None and app.main.shown is not None)
+        startup = time.perf_counter() - T0
+        main = app.main
+        secs = []
+        for s in sample(main.outline.sections):
+            t = Target("section", s.section_id, s.doc_id)
+            t0 = time.perf_counter()
+            main.navigate(t)
+            await until(pilot, lambda: main.shown == t, what=f"section {t.ref}")
+            secs.append((time.perf_counter() - t0, s.heading))
+        exs = []
+        for e in sample([e for e in main.outline.exhibits]):
+            t0 = time.perf_counter()
+            main.navigate(Target("exhibit", e.exhibit_id, e.doc_id))
+            await until(pilot, lambda: getattr(app.screen, "detail", None) is not None, what=e.exhibit_id)
+            exs.append((time.perf_counter() - t0, e.heading))
+            app.pop_screen()
+            await pilot.pause(0)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"first screen ready      {startup * 1000:7.0f} ms   (process start to main screen shown)")
+    for label, times in (("sections", secs), ("exhibits", exs)):
+        times.sort()
+        ms = [t * 1000 for t, _ in times]
+        print(f"open {label:<8} n={len(ms):<4} median {ms[len(ms) // 2]:5.1f} ms  max {ms[-1]:5.1f} ms"
+              f"  ({times[-1][1][:40]})")
+    print(f"peak memory             {peak:7.0f} MB")
+
+
+asyncio.run(main())
+"""
+
+
+def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--all"]
+    db = Path(args[0]) if args else Path(__file__).resolve().parent.parent / "data" / "imss.duckdb"
+    if not db.exists():
+        sys.exit(f"no database at {db}: run `uv run imss build --db {db}` first")
+    everything = "1" if "--all" in sys.argv else "0"
+    out = subprocess.run([sys.executable, "-c", CHILD, str(db), everything], capture_output=True, text=True)
+    print(out.stdout.strip() or out.stderr.strip()[-2000:])
+
+
+if __name__ == "__main__":
+    main()
