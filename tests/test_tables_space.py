@@ -170,3 +170,55 @@ def test_never_raises(lines):
 def test_never_raises_on_table_like_lines(lines):
     g = parse_space_table([(i + 1, t) for i, t in enumerate(lines)])
     assert not any(p.startswith("table body not read") for p in g.problems)
+
+
+def test_header_broken_over_lines_is_split_into_columns():
+    g = parse_space_table(
+        body("Tipo de bien Cantidad\nMonto\n\n(millones \nde pesos)\n\nCentral 12 4.5\n\nLocal 3 1.0")
+    )
+    assert g.columns == ["Tipo de bien", "Cantidad", "Monto (millones de pesos)"]
+    assert rows(g)[1] == ["Local", "3", "1.0"]
+
+
+def test_header_with_hyphenated_periods_and_closed_units():
+    g = parse_space_table(
+        body(
+            "Rubro Enero de 2018- \nmarzo de 2019\n\nAbril de 2019- \nmayo de 2020\n\n"
+            "Visitas 1,200 1,300\n\nCitas 5 6\n\nAltas 7 8"
+        )
+    )
+    assert g.columns == ["Rubro", "Enero de 2018- marzo de 2019", "Abril de 2019- mayo de 2020"]
+    g = parse_space_table(body("Bien monto menor (sin IVa) monto mayor (sin IVa)\n\nSillas 1.5 2.0"))
+    assert g.columns == ["Bien", "monto menor (sin IVa)", "monto mayor (sin IVa)"]
+
+
+def test_band_line_under_the_header_goes_back_to_the_body():
+    g = parse_space_table(
+        body(
+            "Unidad Número de bienes Importe\n\nPrimer nivel de atención\n\n"
+            "UMF Norte 10 1.5\n\nUMF Sur 20 2.5"
+        )
+    )
+    assert g.columns == ["Unidad", "Número de bienes", "Importe"]
+    assert rows(g)[0] == ["Primer nivel de atención", "", ""]
+
+
+def test_upper_names_over_a_line_of_leaf_names():
+    g = parse_space_table(
+        body("Medio\n\nPrimera campaña\n\nSegunda\ncampaña\n\nVisitas Visitas\n\nRadio 10 20\n\nPrensa 3 4")
+    )
+    assert g.columns == ["Medio", "Primera campaña / Visitas", "Segunda campaña / Visitas"]
+
+
+def test_header_split_keeps_names_in_order_and_count():
+    @settings(max_examples=100, deadline=None)
+    @given(
+        st.lists(st.sampled_from(["Total", "de", "pesos", "(mdp)", "Casos", "2020", "%", "año"]), max_size=12)
+    )
+    def check(words):
+        from tui.corpus.space_header import header_names
+
+        names = header_names([(" ".join(words), False)], 2)
+        assert names is None or (len(names) == 3 and " ".join(n for n in names if n).split() == words)
+
+    check()

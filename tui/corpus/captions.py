@@ -26,6 +26,7 @@ SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
 PAREN = re.compile(r"^\s*(?:\*\*)?\s*\(.*\)\s*(?:\^\{\d{1,2}/\}|\d{1,2}/)?\s*(?:\*\*)?\s*$")
 _KIND_WORD = {"cuadro": ("table", "Cuadro"), "tabla": ("table", "Tabla"), "grafica": ("chart", "Gráfica")}
 _TERMINAL = (".", ":", ";", ")")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(slots=True)
@@ -87,17 +88,15 @@ def _stops_title(text: str) -> bool:
     )
 
 
-def _continues_after_blank(prev: str, nxt: str) -> bool:
-    """A title split by a blank line: no final punctuation, then a lower-case, unindented line."""
+def _continues_after_blank(prev: str, nxt: str, after: str) -> bool:
+    """A title split by a blank line: no final punctuation, then an unindented line that is
+    lower-case and long, or directly followed by the units line ``(…)`` that closes titles."""
     p = clean(prev)
-    return (
-        bool(p)
-        and not p.endswith(_TERMINAL)
-        and nxt[:1].islower()
-        and len(nxt.strip()) >= 25
-        and "\t" not in nxt
-        and not _stops_title(nxt)
-    )
+    if not p or p.endswith(_TERMINAL) or "\t" in nxt or _stops_title(nxt) or nxt[:1].isspace():
+        return False
+    if nxt[:1].islower() and len(nxt.strip()) >= 25:
+        return True
+    return bool(PAREN.match(after)) and not _DIGIT.search(nxt) and len(nxt.split()) >= 2
 
 
 def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool) -> Heading:
@@ -114,7 +113,9 @@ def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool
                 not bold
                 and title
                 and j + 1 < limit
-                and _continues_after_blank(view[title[-1]][1], view[j + 1][1])
+                and _continues_after_blank(
+                    view[title[-1]][1], view[j + 1][1], view[j + 2][1] if j + 2 < limit else ""
+                )
             ):
                 j += 1
                 continue

@@ -91,7 +91,12 @@ def column_names(header: list[str], width: int, sides: int = 1) -> tuple[list[st
     leaf_at = None
     for i in range(len(lines) - 1, -1, -1):
         toks = lines[i]
-        if len(toks) in (width, width + 1) and width > 0 and not CONNECTORS.intersection(toks):
+        if (
+            len(toks) in (width, width + 1)
+            and width > 0
+            and not CONNECTORS.intersection(toks)
+            and not _units(toks)
+        ):
             leaf_at = i
             break
     if leaf_at is None:
@@ -116,6 +121,11 @@ def column_names(header: list[str], width: int, sides: int = 1) -> tuple[list[st
         levels = [toks[j * len(toks) // width] for toks in uppers] + [name]
         names.append(" / ".join(levels))
     return [" ".join(label_parts)] + names, None
+
+
+def _units(tokens: list[str]) -> bool:
+    """A units line or the tail of one (``(sin IVa)``, ``pesos)``): never leaf names."""
+    return any("(" in t or ")" in t for t in tokens)
 
 
 def _half(tokens: list[str]) -> list[str]:

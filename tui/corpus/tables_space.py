@@ -29,6 +29,7 @@ from tui.corpus.model import Cell, Grid
 from tui.corpus.numbers import is_missing, parse_number
 from tui.corpus.space_columns import (
     CELL_MARKS,
+    CONNECTORS,
     column_names,
     infer_width,
     is_value,
@@ -39,6 +40,7 @@ from tui.corpus.space_columns import (
     peel,
     split_runs,
 )
+from tui.corpus.space_header import header_names, starts_cell, strong_gaps, two_level
 from tui.corpus.space_rows import Assembler, Row, continues
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
@@ -147,6 +149,35 @@ def _split_header(lines: list[Line], width: int) -> int:
     return first
 
 
+def _names(header: list[Line], width: int, sides: int) -> tuple[list[str], str | None]:
+    """Column names: a two-level header, then one whole line of names, then a split of the words."""
+    lines = [(h.text, h.blank_before) for h in header]
+    names = two_level(lines, width) if sides == 1 else None
+    if names:
+        return names, None
+    names, problem = column_names([h.text for h in header], width, sides)
+    if problem and sides == 1:
+        split = header_names(lines, width)
+        return (split, None) if split else (names, problem)
+    return names, problem
+
+
+def _trim_bands(lines: list[Line], start: int, width: int) -> int:
+    """Give back to the body the band lines (``Primer nivel``) printed between header and rows:
+    capitalised text lines the header does not need to name every column."""
+    while start > 1:
+        last = lines[start - 1]
+        rest = [(ln.text, ln.blank_before) for ln in lines[: start - 1]]
+        if last.run or not last.text[:1].isupper() or strong_gaps(rest) < width:
+            break
+        if len(last.tokens) in (width, width + 1) and not CONNECTORS.intersection(last.tokens):
+            break  # the line names the columns by itself
+        if not starts_cell(lines[start - 2].text, last.text):
+            break
+        start -= 1
+    return start
+
+
 def _side_by_side(lines: list[Line], width: int) -> bool:
     """Two label+values halves on many lines: ``text v v text v v``."""
     if width < 2:
@@ -169,10 +200,10 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     grid.prose = {lines[k].ln for k in prose}
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
-    start = _split_header(table, width)
+    start = _trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
     sides = 2 if _side_by_side(rows_part, width) else 1
-    names, problem = column_names([h.text for h in header], width, sides)
+    names, problem = _names(header, width, sides)
     grid.columns = names
     if problem:
         grid.problems.append(problem)

@@ -1,0 +1,115 @@
+"""Split the header of a space-separated table into column names.
+
+The PDF text breaks header cells one or two words per line and runs neighbouring cells
+together on one line (``Tipo de equipo Cantidad`` / ``Importe`` / ``(millones`` / ``de pesos)``).
+Each gap between two header words gets a strength: a connector word, an open parenthesis, a
+hyphenated break or a month before its year glue words into one cell; a blank line, a line
+break or a capitalised word start a new one. The ``k - 1`` strongest gaps (rightmost first on
+ties, since the label cell is usually the longest) cut the words into ``k`` names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.corpus.space_columns import CONNECTORS
+
+_YEAR = re.compile(r"^(19|20)\d\d\)?$")
+_MONTH_WORDS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
+_MONTHS = frozenset(_MONTH_WORDS.split(" ")) | {m[:3] for m in _MONTH_WORDS.split(" ")}
+GLUE, WEAK, SYMBOL, CLOSED, WORD, LINE, BLANK = 0, 1, 2, 2.5, 3, 4, 5
+"""Gap strengths: never cut, before a lower-case word, a symbol (``% de cobertura``), after a
+closed parenthesis, a capitalised word, a line break, a blank line."""
+
+
+def _lower(word: str) -> bool:
+    # Small caps come out as ``arV``, ``ooaD``: a capital inside still marks a heading word.
+    return word[:1].islower() and word.islower()
+
+
+def _strength(a: str, b: str, newline: bool, blank: bool, depth: int) -> float:
+    low_a, low_b = a.lower(), b.lower().rstrip(",")
+    if depth > 0 or low_a in CONNECTORS or a.endswith(("-", "/")) or low_b in CONNECTORS:
+        return GLUE
+    if b[:1] in "()" or (low_a.rstrip(".") in _MONTHS and _YEAR.match(b)):
+        return GLUE
+    if _YEAR.match(a) and _YEAR.match(b):
+        return LINE
+    if _lower(b):
+        # ``(sin IVa) monto``: a closed unit ends its cell; ``Descripción monto`` more likely
+        # starts one than ``monto adjudicado`` does.
+        return CLOSED if a.endswith(")") else WEAK + 0.5 * (not _lower(a))
+    if newline:
+        return BLANK if blank else LINE
+    return WORD if b[:1].isalnum() else SYMBOL
+
+
+def _words(lines: list[tuple[str, bool]]) -> tuple[list[str], list[float]]:
+    """Header words and the strength of the gap after each one (the last gets none)."""
+    words: list[str] = []
+    gaps: list[float] = []
+    depth = 0
+    for i, (text, blank) in enumerate(lines):
+        for j, word in enumerate(text.split()):
+            if words:
+                gaps.append(_strength(words[-1], word, j == 0, blank and j == 0 and i > 0, depth))
+            words.append(word)
+            depth = max(0, depth + word.count("(") - word.count(")"))
+    return words, gaps
+
+
+def segment(lines: list[tuple[str, bool]], k: int, floor: float = WEAK) -> list[str] | None:
+    """Cut header ``lines`` ((text, blank line before)) into ``k`` names, or None if too few gaps."""
+    words, gaps = _words(lines)
+    if k < 1 or len(words) < k:
+        return None
+    ranked = sorted((g, i) for i, g in enumerate(gaps) if g >= floor)
+    if len(ranked) < k - 1:
+        return None
+    cuts = sorted(i for _, i in ranked[len(ranked) - (k - 1) :]) if k > 1 else []
+    names, start = [], 0
+    for i in cuts + [len(words) - 1]:
+        names.append(" ".join(words[start : i + 1]))
+        start = i + 1
+    return names
+
+
+def strong_gaps(lines: list[tuple[str, bool]]) -> int:
+    """How many gaps start a new cell for sure (capitalised word, line break, blank line)."""
+    return sum(1 for g in _words(lines)[1] if g >= WORD)
+
+
+def header_names(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
+    """The label name and ``width`` value names, or None when the header cannot be split."""
+    if width < 1 or not lines:
+        return None
+    if strong_gaps(lines) >= width:
+        return segment(lines, width + 1, WORD)
+    names = segment(lines, width + 1)
+    if names is not None:
+        return names
+    names = segment(lines, width)
+    return [""] + names if names is not None else None
+
+
+def starts_cell(prev: str, text: str) -> bool:
+    """True when header line ``text`` cannot continue the cell ending ``prev``."""
+    a, b = prev.split()[-1], text.split()[0]
+    depth = prev.count("(") - prev.count(")")
+    return _strength(a, b, True, False, depth) >= LINE
+
+
+def two_level(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
+    """A last line of ``width`` leaf names under lines that split into the label name and one
+    upper name per column (``Seguro trabajas mejor`` … / ``Impactos Impactos Impactos``)."""
+    if width < 2 or len(lines) < 2:
+        return None
+    leaf = lines[-1][0].split()
+    if len(leaf) != width or any(_lower(w) or w.lower() in CONNECTORS or "(" in w for w in leaf):
+        return None
+    if strong_gaps(lines[:-1]) < width:
+        return None
+    upper = segment(lines[:-1], width + 1, WORD)
+    if upper is None:
+        return None
+    return [upper[0]] + [f"{u} / {w}" for u, w in zip(upper[1:], leaf, strict=True)]
