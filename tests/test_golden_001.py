@@ -82,12 +82,16 @@ def bodies(corpus_lines):
 
 
 def test_golden_accuracy(bodies):
+    """Cells, and column names where the golden table lists them."""
     golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["tables"]
     assert len(golden) >= 10
     exact = total = 0
     for table in golden:
         grid = parse_space_table(bodies[table["caption"]])
         e, t = score(table["rows"], grid_rows(grid), set(table.get("skip_rows", [])))
+        names = table.get("columns", [])
+        e += sum(1 for a, b in zip(names, grid.columns, strict=False) if a == b)
+        t += len(names)
         print(f"{table['caption']:<14} {e}/{t}")
         exact, total = exact + e, total + t
     pct = 100 * exact / total

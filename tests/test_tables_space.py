@@ -222,3 +222,11 @@ def test_header_split_keeps_names_in_order_and_count():
         assert names is None or (len(names) == 3 and " ".join(n for n in names if n).split() == words)
 
     check()
+
+
+def test_short_row_placed_by_the_total_row():
+    g = parse_space_table(body("Medio A B C\nTV 1 2 3\nCine 10 20\nRadio 4 5 6\nTotal 15 27 9"))
+    assert rows(g)[1] == ["Cine", "10", "20", ""]
+    assert any("placed by the total row" in p for p in g.problems)
+    g = parse_space_table(body("Medio A B C\nTV 1 2 3\nCine 10 20\nRadio 4 5 6\nTotal 5 17 29"))
+    assert rows(g)[1] == ["Cine", "", "10", "20"]

@@ -42,14 +42,21 @@ class Row:
     values: list[tuple[str, int]] = field(default_factory=list)
     """(printed token, source line) of each value cell, left to right."""
     problem: str | None = None
+    slots: tuple[int, ...] | None = None
+    """Columns of a short row's values when known (else they are right-aligned)."""
 
     @property
     def value_line(self) -> int | None:
         return self.values[-1][1] if self.values else self.label_line
 
     def cells(self, width: int) -> list[str]:
-        """The value cells right-aligned to ``width`` columns (missing ones are ``""``)."""
+        """The value cells in ``width`` columns (missing ones are ``""``)."""
         toks = [t for t, _ in self.values][-width:] if width else []
+        if self.slots is not None and len(self.slots) == len(toks):
+            out = [""] * width
+            for j, tok in zip(self.slots, toks, strict=True):
+                out[j] = tok
+            return out
         return [""] * (width - len(toks)) + toks
 
 

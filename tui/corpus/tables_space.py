@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from tui.corpus.model import Cell, Grid
 from tui.corpus.numbers import is_missing, parse_number
+from tui.corpus.space_align import align_by_total
 from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
@@ -212,6 +213,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     blanks = sum(1 for ln in rows_part if ln.blank_before)
     loose = blanks >= 0.4 * max(1, len(rows_part))
     rows = _assemble(rows_part, width, sides, loose)
+    align_by_total(rows, width)
     _fill(grid, rows, width)
     return grid
 
