@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from tui.corpus.model import Exhibit, Fact, Footnote, Paragraph
 from tui.corpus.prose_numbers import SCALE, TOKEN, read_body, scale_of, to_number
@@ -37,13 +38,25 @@ _ID_WORDS = re.compile(
 )
 # Medical units are named by acronym and number: ``HGR 72``, ``UMF No. 21``, ``HGZ/MF 8``.
 _ID_UNIT = re.compile(r"\b(?:H[A-Z]{1,4}|UM[A-Z]{0,3}|CMN)(?:/[A-Z]{1,3})?\s*(?:No\.|Núm\.)?\s*$")
+# The regexes above and below end the head, so its last word must end as one of their words: a
+# cheap test that spares the search (a regex step per character of the head) for most figures.
+_ID_TAILS = (
+    "no.", "num.", "núm.", "art.", "numero", "número", "numeros", "números", "articulo", "artículo",
+    "articulos", "artículos", "fraccion", "fracción", "folio", "folios", "escritura", "publica",
+    "pública", "instrumento", "notarial", "notaria", "notaría", "numeral", "clave", "acuerdo", "p.",
+    "postal", "oficio", "expediente", "clausula", "cláusula", "linea", "línea", "lineas", "líneas",
+    "inciso", "registro",
+)  # fmt: skip
+_YEAR_TAILS = (
+    "de", "del", "en", "año", "años", "desde", "hasta", "a", "al", "para", "y", "e", "entre",
+    "periodo", "ejercicio", "el",
+)  # fmt: skip
 _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:[yeo]\s+)?|\s+(?:[yeou]|al?)\s+)$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:de|del|en|año|años|desde|hasta|a|al|para|y|e|entre|periodo|ejercicio|el)\s*$", re.IGNORECASE
 )
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])")
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Núm|Art|Lic|Dr|Dra|Sr|Sra|Ing|Mtro|Mtra|[A-Z])$", re.IGNORECASE)
-_DIGIT = re.compile(r"\d")
 # Folio and file codes (``97-7-30042021-141848``, ``1000-001-019``) are names, not figures.
 _CODE = re.compile(r"(?<![\w-])\d+(?:[-/]\d+){2,}(?![\w-])")
 _CONTEXT_MAX = 400
@@ -61,31 +74,35 @@ def extract_facts(
         lo = bisect.bisect_left(notes, (p.line_start - _NOTE_BEFORE, ""))
         hi = bisect.bisect_right(notes, (p.line_end + _NOTE_AFTER, "~"))
         near = {n for _, n in notes[lo:hi]}
-        out.extend(_paragraph_facts(doc_id, p, near, _Locator(lines, p) if lines else None))
+        out.extend(_paragraph_facts(doc_id, p, near, lines))
     return out
 
 
-def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], where: _Locator | None) -> list[Fact]:
+def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], lines: list[str] | None) -> list[Fact]:
     text = p.text
-    if not _DIGIT.search(text):
+    runs = [m.start() for m in _RUN.finditer(text)]
+    if not runs:
         return []
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _DATE.finditer(text):
+    for m in _at_runs(_DATE, text, runs):
         value = _date_value(m)
         if value is not None:
             found.append((m.start(), m.end(), m.group(0), value, None, "date", m.group(0).split()[0]))
             taken.append((m.start(), m.end()))
-    taken.extend(m.span() for m in _CODE.finditer(text))
-    for m in TOKEN.finditer(text):
+    taken.extend(m.span() for m in _at_runs(_CODE, text, runs))
+    for m in _tokens(text, runs):
         if any(a <= m.start() < b for a, b in taken):
             continue
         fact = _number_fact(text, m, near, found)
         if fact is not None:
             found.append(fact)
+    if not found:
+        return []
     found.sort()
     sentences = _sentence_starts(text)
+    where = _Locator(lines, p) if lines else None
     facts = []
     for n, (start, _end, raw, value, unit, kind, figure) in enumerate(found):
         line = where.find(figure) if where else p.line_start
@@ -104,6 +121,35 @@ def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], where: _Locator 
             )  # fmt: skip
         )
     return facts
+
+
+# Scanning a paragraph with each pattern costs a regex step per character; every date, code and
+# figure starts at the first digit of a run (a figure at most _PREFIX characters before it: "$ (-"),
+# so the patterns are only tried there. The results are those of ``finditer``.
+_RUN = re.compile(r"\d+")
+_PREFIX = 4
+_PREFIX_CHARS = "$(-−–"
+"""Where TOKEN can start before the digits (any other character fails its first lookahead)."""
+
+
+def _at_runs(pattern: re.Pattern[str], text: str, runs: list[int]) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches start where a digit run does."""
+    end = 0
+    for r in runs:
+        if r >= end and (m := pattern.match(text, r)):
+            end = m.end()
+            yield m
+
+
+def _tokens(text: str, runs: list[int]) -> Iterator[re.Match[str]]:
+    """``TOKEN.finditer(text)``: each figure's body starts a digit run, its prefix is just before."""
+    end = 0
+    for r in runs:
+        for q in range(max(end, r - _PREFIX), r + 1):
+            if (q == r or text[q] in _PREFIX_CHARS) and (m := TOKEN.match(text, q)):
+                end = m.end()
+                yield m
+                break
 
 
 def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> tuple | None:
@@ -145,16 +191,28 @@ def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> t
 
 def _plain_kind(text: str, start: int, num, scale: float, unit: str | None, before: list) -> str:
     """``identifier``, ``year`` or ``quantity`` for a figure with no currency and no percent."""
-    head = text[max(0, start - 40) : start]
     whole = num.decimals == 0 and scale == 1.0 and num.number >= 0
-    if whole and (_ID_WORDS.search(head) or _ID_UNIT.search(head)):
+    if not whole:
+        return "quantity"
+    head = text[max(0, start - 40) : start]
+    words = head.rsplit(None, 1)
+    last = words[-1] if words else ""
+    folded = last.casefold()
+    if folded.endswith(_ID_TAILS) and _ID_WORDS.search(head):
         return "identifier"
-    if whole and before and before[-1][5] == "identifier" and _LIST_GAP.match(text[before[-1][1] : start]):
+    if _unit_like(last) and _ID_UNIT.search(head):
         return "identifier"
-    year_like = whole and not num.grouped and 1900 <= num.number <= 2100
-    if year_like and (unit is None or _YEAR_BEFORE.search(head)):
+    if before and before[-1][5] == "identifier" and _LIST_GAP.match(text[before[-1][1] : start]):
+        return "identifier"
+    year_like = not num.grouped and 1900 <= num.number <= 2100
+    if year_like and (unit is None or (folded.endswith(_YEAR_TAILS) and _YEAR_BEFORE.search(head))):
         return "year"
     return "quantity"
+
+
+def _unit_like(word: str) -> bool:
+    """Can ``word`` end an _ID_UNIT match (``HGR``, ``UMF/MF``, ``No.``)? Skips a regex search."""
+    return word[-1:].isupper() or word.endswith(("No.", "Núm."))
 
 
 def _date_value(m: re.Match[str]) -> float | None:

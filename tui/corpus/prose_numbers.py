@@ -19,6 +19,7 @@ from tui.corpus.numbers import NUMBER_BODY
 
 _FULL_BODY = re.compile(rf"^(?:{NUMBER_BODY})$")
 _SEP = re.compile(r"[,'’‘]")
+_NO_SEP = str.maketrans("", "", ",'’‘")
 _SUPER = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
 # A run of digits and separators, never glued to a letter before it (``aspirantes14``, ``COVID-19``
@@ -93,13 +94,14 @@ def read_body(body: str, notes: Container[str] = ()) -> tuple[str, str | None] |
 
 def to_number(figure: str, *, negative: bool = False, percent: bool = False) -> ProseNumber:
     """The parsed value of a figure already validated by :func:`read_body`."""
-    value = float(_SEP.sub("", figure))
-    decimals = len(figure.split(".", 1)[1]) if "." in figure else 0
+    digits = figure.translate(_NO_SEP)
+    value = float(digits)
+    decimals = len(figure) - figure.index(".") - 1 if "." in figure else 0
     return ProseNumber(
         -value if negative else value,
         percent=percent,
         decimals=decimals,
-        grouped=bool(_SEP.search(figure)),
+        grouped=len(digits) != len(figure),
     )
 
 

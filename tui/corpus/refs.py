@@ -13,6 +13,8 @@ MENTION = re.compile(
 )
 _EACH = re.compile(rf"(,|\by\b|\be\b|\ba\b)?\s*({_NUM})")
 _KIND = {"c": "table", "t": "table", "g": "chart"}
+_WORDS = ("cuadro", "tabla", "gráfica", "grafica")
+"""A paragraph without one of these cannot hold a mention: MENTION is not run on it."""
 
 
 def _number(text: str) -> str:
@@ -49,7 +51,8 @@ def find_refs(paragraphs: list[Paragraph], exhibits: list[Exhibit]) -> list[tupl
         index.setdefault((ex.doc_id, ex.kind, ex.number), ex.exhibit_id)
     pairs: list[tuple[str, str]] = []
     for para in paragraphs:
-        if not any(w in para.text.lower() for w in ("cuadro", "tabla", "gráfica", "grafica")):
+        low = para.text.lower()
+        if not any(w in low for w in _WORDS):
             continue
         seen = set()
         for kind, number in mentions(para.text):
