@@ -230,3 +230,19 @@ def test_short_row_placed_by_the_total_row():
     assert any("placed by the total row" in p for p in g.problems)
     g = parse_space_table(body("Medio A B C\nTV 1 2 3\nCine 10 20\nRadio 4 5 6\nTotal 5 17 29"))
     assert rows(g)[1] == ["Cine", "", "10", "20"]
+
+
+def test_side_by_side_with_one_value_column_needs_a_repeated_header():
+    head = "Mujeres Hombres\nCausa de muerte\nTasa por mil\nCausa de muerte\nTasa por mil\n"
+    g = parse_space_table(body(head + "Mama 8.1 Próstata 6.8\nColon 4.2 Pulmón 5.1\nOvario 3.3 Colon 4.9"))
+    assert g.columns == ["Causa de muerte", "Tasa por mil"]
+    assert rows(g) == [
+        ["Mama", "8.1"],
+        ["Colon", "4.2"],
+        ["Ovario", "3.3"],
+        ["Próstata", "6.8"],
+        ["Pulmón", "5.1"],
+        ["Colon", "4.9"],
+    ]
+    g = parse_space_table(body("Unidad Camas\nHGZ No. 1 Sur 10\nHGZ No. 2 Norte 20\nHGZ No. 3 Este 30"))
+    assert rows(g)[0] == ["HGZ No. 1 Sur", "10"]

@@ -150,14 +150,25 @@ def _split_header(lines: list[Line], width: int) -> int:
     return first
 
 
+def _left_header(header: list[Line]) -> list[Line]:
+    """The left half's header when the right half's names follow it on their own lines."""
+    second = _repeated_header(header)
+    if second is None:
+        return header
+    first = next(k for k, ln in enumerate(header) if ln.text == header[second].text)
+    return header[first:second]
+
+
 def _names(header: list[Line], width: int, sides: int) -> tuple[list[str], str | None]:
     """Column names: a two-level header, then one whole line of names, then a split of the words."""
     lines = [(h.text, h.blank_before) for h in header]
     names = two_level(lines, width) if sides == 1 else None
+    if names is None and strong_gaps(lines) == width:  # one sure cut per column: take them
+        names = header_names(lines, width)
     if names:
         return names, None
     names, problem = column_names([h.text for h in header], width, sides)
-    if problem and sides == 1:
+    if problem and (sides == 1 or _repeated_header(header) is None):
         split = header_names(lines, width)
         return (split, None) if split else (names, problem)
     return names, problem
@@ -171,6 +182,8 @@ def _trim_bands(lines: list[Line], start: int, width: int) -> int:
         rest = [(ln.text, ln.blank_before) for ln in lines[: start - 1]]
         if last.run or not last.text[:1].isupper() or strong_gaps(rest) < width:
             break
+        if any(ln.text == last.text for ln in lines[: start - 1]):
+            break  # a side-by-side header repeating its names
         if len(last.tokens) in (width, width + 1) and not CONNECTORS.intersection(last.tokens):
             break  # the line names the columns by itself
         if not starts_cell(lines[start - 2].text, last.text):
@@ -179,9 +192,20 @@ def _trim_bands(lines: list[Line], start: int, width: int) -> int:
     return start
 
 
-def _side_by_side(lines: list[Line], width: int) -> bool:
-    """Two label+values halves on many lines: ``text v v text v v``."""
-    if width < 2:
+def _repeated_header(header: list[Line]) -> int | None:
+    """Index of the header line that starts the right half's copy of the left half's names."""
+    first: dict[str, int] = {}
+    for k, line in enumerate(header):
+        if len(line.tokens) >= 2 and line.text in first:
+            return k
+        first.setdefault(line.text, k)
+    return None
+
+
+def _side_by_side(lines: list[Line], width: int, header: list[Line]) -> bool:
+    """Two label+values halves on many lines: ``text v v text v v``. With one value column the
+    pattern is common in single labels (``HGZ No. 1 Tapachula 100``): the header must repeat."""
+    if width < 1 or (width == 1 and _repeated_header(header) is None):
         return False
     hits = 0
     for line in lines:
@@ -203,8 +227,8 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
     start = _trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
-    sides = 2 if _side_by_side(rows_part, width) else 1
-    names, problem = _names(header, width, sides)
+    sides = 2 if _side_by_side(rows_part, width, header) else 1
+    names, problem = _names(_left_header(header) if sides == 2 else header, width, sides)
     grid.columns = names
     if problem:
         grid.problems.append(problem)
@@ -239,8 +263,8 @@ def _feed_sides(left: Assembler, right: Assembler, line: Line) -> None:
         target.feed(line.ln, line.tokens, line.blank_before, None)
         return
     side = left
-    if runs[0][0] and not left.pending and right.pending:
-        side = right
+    if not left.pending and right.pending and (runs[0][0] or right.open_for(" ".join(runs[0][1]))):
+        side = right  # the rest of the right half's wrapped label, or its values
     for is_val, toks in runs:
         if is_val:
             side.feed(line.ln, toks, line.blank_before, None)
