@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tui.corpus.model import Exhibit, Fact, Footnote, Paragraph
 from tui.corpus.prose_numbers import SCALE, TOKEN, read_body, scale_of, to_number
@@ -286,6 +287,7 @@ class _Locator:
 _LINKED_KINDS = ("quantity", "money", "percent")
 _MIN_SIGNIFICANT = 3
 _MAX_LOOSE_MATCHES = 3
+_NOT_DIGITS = str.maketrans("", "", ",'’‘.")
 
 
 def link_facts(facts: list[Fact], exhibits: list[Exhibit]) -> list[tuple[str, str, int, int]]:
@@ -309,9 +311,9 @@ def link_facts(facts: list[Fact], exhibits: list[Exhibit]) -> list[tuple[str, st
         if f.kind not in _LINKED_KINDS:
             continue
         printed = _printed(f.raw)
-        if printed is None or _significant(printed[1]) < _MIN_SIGNIFICANT:
+        if printed is None:
             continue
-        values = {round(f.value, 6), round(printed[0], 6)}
+        values = {round(f.value, 6), printed}
         cells = {c: None for v in values for c in by_value.get((f.doc_id, v), ())}
         if len(cells) > _MAX_LOOSE_MATCHES:
             cells = {c: None for c in cells if c[3] is not None and c[3] == f.section_id}
@@ -319,16 +321,17 @@ def link_facts(facts: list[Fact], exhibits: list[Exhibit]) -> list[tuple[str, st
     return links
 
 
-def _printed(raw: str) -> tuple[float, str] | None:
-    """The number as printed at the start of ``raw`` (before any scale word) and its digits."""
+@lru_cache(maxsize=4096)  # a report quotes the same figures again and again
+def _printed(raw: str) -> float | None:
+    """The number as printed at the start of ``raw`` (before any scale word), rounded to 6
+    decimals; None when unreadable or with too few significant digits to be worth linking."""
     m = TOKEN.search(raw)
     read = read_body(m["body"]) if m else None
-    if read is None:
+    if read is None or _significant(read[0]) < _MIN_SIGNIFICANT:
         return None
-    n = to_number(read[0], negative=bool(m["sign"] or m["open"]))
-    return n.number, read[0]
+    return round(to_number(read[0], negative=bool(m["sign"] or m["open"])).number, 6)
 
 
 def _significant(figure: str) -> int:
-    digits = "".join(ch for ch in figure if ch.isdigit()).lstrip("0").rstrip("0")
-    return len(digits)
+    """Significant digits of a figure made of digits, separators and a decimal point."""
+    return len(figure.translate(_NOT_DIGITS).strip("0"))
