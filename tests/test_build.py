@@ -89,7 +89,7 @@ def test_failed_build_keeps_previous_database(small_corpus, tmp_path, monkeypatc
     build_database(small_corpus, db)
     before = db.read_bytes()
 
-    def boom(*_):
+    def boom(*_, **__):
         raise duckdb.IOException("disk full")
 
     monkeypatch.setattr("tui.store.build.write_all", boom)
