@@ -23,8 +23,11 @@ _ITEM = re.compile(
     r"^\s*(?:\d{1,2}[.)]|[a-z][.)]|[ivxlcIVXLC]{1,6}[.)]"
     r"|\d{1,2}(?:\.\d{1,2})+\.?(?=\s+[A-ZÁÉÍÓÚÑ]))\s+\S"
 )
+_BULLET_STARTS = "•●◦▪‣►❖✓➢-*"
+"""What _BULLET needs as first non-blank character: lines without one skip the regex."""
 _HAS_TEXT = re.compile(r"\w")
-_LAST_WORD = re.compile(r"(\w+)\W*$")
+# The last word, read on the reversed text: searching for ``(\w+)\W*$`` retries at every word.
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 
 # Words that cannot end a Spanish sentence: a paragraph cut after one of them goes on.
 # fmt: off
@@ -62,8 +65,9 @@ def build_paragraphs(
         if i in skip or i in note_lines or not _is_prose_line(raw):
             gap = True
             continue
-        bullet = _BULLET.match(raw)
-        if cur is None or _starts_new(cur, raw, bool(bullet), gap, owner[i]):
+        head = raw.lstrip()[:2]
+        bullet = _BULLET.match(raw) if head[:1] in _BULLET_STARTS else None
+        if cur is None or _starts_new(cur, raw, head, bool(bullet), gap, owner[i]):
             cur = _Draft(owner[i], i, i, bool(bullet), _looks_run_in(raw))
             drafts.append(cur)
             _add(cur, raw[bullet.end() :] if bullet else raw, i)
@@ -88,12 +92,18 @@ def _is_prose_line(raw: str) -> bool:
     return bool(_HAS_TEXT.search(raw)) and not is_source_line(raw)
 
 
-def _starts_new(cur: _Draft, raw: str, bullet: bool, gap: bool, section: str | None) -> bool:
-    if section != cur.section_id or bullet or _ITEM.match(raw):
+def _starts_new(cur: _Draft, raw: str, head: str, bullet: bool, gap: bool, section: str | None) -> bool:
+    if section != cur.section_id or bullet or (_may_be_item(head) and _ITEM.match(raw)):
         return True
     if gap:
         return not continues(cur.parts[-1], raw)
     return cur.run_in and _first_char(raw).isupper()
+
+
+def _may_be_item(head: str) -> bool:
+    """Can a line starting with ``head`` (its first two non-blank characters) be an _ITEM?"""
+    c = head[:1]
+    return c.isdecimal() or c in "ivxlcIVXLC" or ("a" <= c <= "z" and head[1:] in (".", ")"))
 
 
 def continues(before: str, after: str) -> bool:
@@ -103,8 +113,7 @@ def continues(before: str, after: str) -> bool:
         return False
     if before.endswith((",", "-")):
         return True
-    m = _LAST_WORD.search(before)
-    if m and m.group(1).lower() in _FUNCTION_WORDS and before[-1].isalpha():
+    if _last_word(before) in _FUNCTION_WORDS and before[-1].isalpha():
         return True
     c = _first_char(after)
     return c.islower() or c.isdigit() or c in "(%"
@@ -114,8 +123,13 @@ def _looks_run_in(raw: str) -> bool:
     """A short line that ends without punctuation or trailing space: maybe a run-in head."""
     if raw != raw.rstrip() or ends_sentence(raw) or raw.rstrip().endswith(","):
         return False
-    m = _LAST_WORD.search(raw)
-    return not (m and m.group(1).lower() in _FUNCTION_WORDS)
+    return _last_word(raw) not in _FUNCTION_WORDS
+
+
+def _last_word(text: str) -> str | None:
+    """The last run of word characters, lower-cased; None when there is none."""
+    m = _FIRST_WORD.match(text[::-1])
+    return m.group(1)[::-1].lower() if m else None
 
 
 def _first_char(raw: str) -> str:

@@ -35,7 +35,8 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 _AUTOLINK = re.compile(r"<((?:https?|ftp)://[^<>\s]*)>")
 _TAG = re.compile(r"</?(?:p|i|b|u|em|strong|ul|ol|li|br|span|div|sup|sub|font|a)\b[^<>]*>", re.IGNORECASE)
 _STARS = re.compile(r"\*+")
-_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 
 _LOWER = "a-záéíóúüñ"
 # "f i" is the fi ligature split in two; a lone "f" is never a Spanish word.
@@ -47,6 +48,8 @@ _WORDS_ENDING_F = {"bre", "o", "i", "gol", "che", "sur", "re", "ne", "chie", "gu
 
 # A URL cut at the line end ("https://www.youtube.com/" + "watch?v=…") continues without a space.
 _URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/&=?_%-]$")
+_BREAK_ENDS = "\u00ad/&=?_%-"
+"""Line ends after which a break may not be a space: soft hyphen, hyphen, URL characters."""
 _SOURCE = re.compile(r"^[\s*•‣►-]*(?:Fuente(?:\s+\w+)?|Nota)\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.:;!?…]['\"”’»)\]]*$")
 
@@ -59,7 +62,9 @@ def repair_text(text: str) -> str:
         text = _CYRILLIC_WORD.sub(_latin_word, text)
     if "<" in text or "*" in text:
         text = _strip_markup(text)
-    text = " ".join(_INVISIBLE.sub("", text).split())
+    if any(ch in text for ch in _INVISIBLE_CHARS):  # cheaper than a regex pass on clean text
+        text = _INVISIBLE.sub("", text)
+    text = " ".join(text.split())
     while "f i" in text:  # one pass can miss overlapping splits ("af i f ia")
         joined = _join_ligatures(text)
         if joined == text:
@@ -111,11 +116,11 @@ def join_fragments(left: str, right: str) -> str:
 
 def join_lines(parts: list[str]) -> str:
     """Join the wrapped lines of one paragraph (see :func:`join_fragments`), in linear time."""
+    parts = [p for p in map(str.strip, parts) if p]
+    if not any(p[-1] in _BREAK_ENDS for p in parts[:-1]):  # the common case: plain spaces
+        return " ".join(parts)
     out: list[str] = []
     for part in parts:
-        part = part.strip()
-        if not part:
-            continue
         if out:
             prev = out[-1]
             if prev.endswith("\u00ad"):
@@ -132,7 +137,7 @@ def _glued_hyphen(prev: str, part: str) -> bool:
 
 def is_source_line(line: str) -> bool:
     """``Fuente: …`` / ``Nota: …`` lines (also as a bulleted photo credit): not prose."""
-    return bool(_SOURCE.match(line))
+    return ":" in line and bool(_SOURCE.match(line))
 
 
 def ends_sentence(text: str) -> bool:
