@@ -21,6 +21,7 @@ from tui.corpus.captions import (
     slug,
 )
 from tui.corpus.model import Exhibit, Grid
+from tui.corpus.source import lines_containing
 from tui.corpus.tables_tab import parse_tab_table
 
 MAX_SPAN = 450
@@ -30,7 +31,8 @@ TAB_DOC_SHARE = 0.015
 _BULLET = re.compile(r"^\s*[•◦‣►\-–]\s*\t")
 _SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
 _NUMBER_TOKEN = re.compile(r"\d")
-_CAPTION_HINT = re.compile(r"uadro|UADRO|abla|ABLA|r[áa]fica|R[ÁA]FICA")
+_CAPTION_HINTS = ("uadro", "UADRO", "abla", "ABLA", "ráfica", "rafica", "RÁFICA", "RAFICA")
+"""A caption line holds one of these (Cuadro, Tabla, Gráfica): only those lines are parsed."""
 
 View = list[tuple[int, str]]
 
@@ -202,11 +204,8 @@ def _merge(into: Exhibit, part: Exhibit) -> None:
 def find_exhibits(doc_id: str, lines: list[str], skip: set[int]) -> list[Exhibit]:
     """All captioned exhibits of a document, in order of first appearance."""
     view: View = [(n, t) for n, t in enumerate(lines, 1) if n not in skip]
-    caps = [
-        c
-        for k, (_, t) in enumerate(view)
-        if _CAPTION_HINT.search(t) and (c := parse_caption(k, t)) is not None
-    ]
+    hinted = lines_containing([t for _, t in view], _CAPTION_HINTS)
+    caps = [c for k in hinted if (c := parse_caption(k, view[k][1])) is not None]
     exhibits: list[Exhibit] = []
     seen: dict[tuple[str, str], Exhibit] = {}
     counts: dict[str, int] = {}

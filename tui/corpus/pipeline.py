@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from tui.corpus.model import Document
 from tui.corpus.outline import build_outline, section_at
-from tui.corpus.source import decode_source
+from tui.corpus.source import Source, decode_source
 
 
 def parse_document(source_file: str, raw: bytes) -> Document:
@@ -16,6 +20,27 @@ def parse_document(source_file: str, raw: bytes) -> Document:
     Raises:
         SourceError: the bytes are not a text document.
     """
+    with no_gc():
+        return _parse(source_file, decode_source(raw))
+
+
+@contextmanager
+def no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused, as while parsing.
+
+    A parse allocates millions of small objects, none of them in reference cycles, and every
+    automatic collection walks all that are alive: about a quarter of the parse time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse(source_file: str, src: Source) -> Document:
     from tui.corpus.exhibits import find_exhibits
     from tui.corpus.facts import extract_facts, link_facts
     from tui.corpus.furniture import find_furniture
@@ -24,7 +49,6 @@ def parse_document(source_file: str, raw: bytes) -> Document:
     from tui.corpus.recognize import recognize
     from tui.corpus.refs import find_refs
 
-    src = decode_source(raw)
     lines = src.lines
     ident = recognize(lines)
     doc = Document(
