@@ -20,7 +20,7 @@ from tui.store.build import build_database
 r = build_database(Path(sys.argv[1]), Path(sys.argv[2]))
 s = time.perf_counter() - t
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(f"{len(r.documents)} docs  {s:.2f} s  peak {peak:.0f} MB")
+print(f"{len(r.summaries)} docs  {s:.2f} s  peak {peak:.0f} MB")
 """
 
 

@@ -102,7 +102,7 @@ def test_failed_build_keeps_previous_database(small_corpus, tmp_path, monkeypatc
 def test_same_document_twice_gets_distinct_ids(small_corpus, tmp_path):
     (small_corpus / "b.txt").write_text(SNIPPET, encoding="utf-8")
     result = build_database(small_corpus, tmp_path / "x.duckdb")
-    ids = [d.doc_id for d in result.documents]
+    ids = [d.doc_id for d in result.summaries]
     assert len(set(ids)) == 2
     con = duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True)
     (n,) = con.execute(

@@ -48,7 +48,7 @@ def print_summary(result) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    docs = result.documents
+    docs = result.summaries
     table = Table(title=f"Built {result.db_path}", title_justify="left")
     for col in (
         "document",
@@ -66,11 +66,10 @@ def print_summary(result) -> None:
             d.doc_id,
             d.kind,
             d.period or "",
-            *(f"{len(x):,}" for x in (d.sections, d.paragraphs, d.exhibits, d.glossary, d.facts)),
+            *(f"{x:,}" for x in (d.sections, d.paragraphs, d.exhibits, d.glossary, d.facts)),
         )
     total = [
-        sum(len(getattr(d, a)) for d in docs)
-        for a in ("sections", "paragraphs", "exhibits", "glossary", "facts")
+        sum(getattr(d, a) for d in docs) for a in ("sections", "paragraphs", "exhibits", "glossary", "facts")
     ]
     table.add_row(f"{len(docs)} documents", "", "", *(f"{t:,}" for t in total), style="bold")
     # Pipes and cron logs have no width: don't squeeze the ids into 80 columns.

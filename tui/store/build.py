@@ -27,10 +27,31 @@ class BuildError(RuntimeError):
     """The build could not produce a database; the message is one line for the user."""
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the build summary shows of one document, kept once its records are written."""
+
+    doc_id: str
+    kind: str
+    period: str | None
+    sections: int
+    paragraphs: int
+    exhibits: int
+    glossary: int
+    facts: int
+
+    @classmethod
+    def of(cls, d: Document) -> DocumentSummary:
+        counts = (len(x) for x in (d.sections, d.paragraphs, d.exhibits, d.glossary, d.facts))
+        return cls(d.doc_id, d.kind, d.period, *counts)
+
+
 @dataclass(slots=True)
 class BuildResult:
     db_path: Path
     documents: list[Document] = field(default_factory=list)
+    """Parsed documents; emptied once written (they are most of the build's memory)."""
+    summaries: list[DocumentSummary] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -175,6 +196,8 @@ def _write(con: duckdb.DuckDBPyConnection, corpus: Path, files: list[Path], resu
         # the file table by table. 16 KB blocks: ~150 small exhibit tables would otherwise
         # take 256 KB blocks each (a 58 MB file instead of 18 MB, and a slower copy).
         write_all(con, result.documents, create_schema=False)
+        result.summaries = [DocumentSummary.of(d) for d in result.documents]
+        result.documents.clear()
         write_meta(con, corpus, corpus_fingerprint(files))
         if not build_search_index(con):
             result.warnings.append("full-text index not built (fts extension unavailable): search scans")
