@@ -208,3 +208,34 @@ def test_real_figures(corpus_lines, prefix, line, raw, value, unit, kind):
     assert raw in found, sorted(found)
     f = found[raw]
     assert (f.value, f.unit, f.kind) == (pytest.approx(value), unit, kind)
+
+
+# Figures are scanned only at digit runs; this must give exactly what ``finditer`` gives.
+_PROSE_BITS = st.sampled_from(
+    ["1", "20", "2019", "30", " ", "  ", "-", "−", "(", ")", "$", "$ ", ",", ".", "'", "’", "/", ":", "%",
+     "°", "de", " de junio", " de ", "mil", "a", "B", "x-", "²", "\n", "–", "05-01", "21/09/2019"]
+)  # fmt: skip
+_PROSE = st.lists(_PROSE_BITS, max_size=25).map("".join)
+
+
+@given(_PROSE)
+def test_scan_at_digit_runs_equals_finditer(text):
+    from tui.corpus.facts import _CODE, _DATE, _RUN, _at_runs, _tokens
+    from tui.corpus.prose_numbers import TOKEN
+
+    runs = [m.start() for m in _RUN.finditer(text)]
+    assert [m.span() for m in _tokens(text, runs)] == [m.span() for m in TOKEN.finditer(text)]
+    for pattern in (_DATE, _CODE):
+        assert [m.span() for m in _at_runs(pattern, text, runs)] == [m.span() for m in pattern.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["no.", "Núm.", "número", "HGR", "No.", "de", "año", "x", " ", "  ", "C.P."]),
+                max_size=6).map("".join))  # fmt: skip
+def test_head_prefilters_never_hide_a_match(head):
+    from tui.corpus.facts import _ID_TAILS, _ID_UNIT, _ID_WORDS, _YEAR_BEFORE, _YEAR_TAILS, _unit_like
+
+    words = head.rsplit(None, 1)
+    last = words[-1] if words else ""
+    assert not _ID_WORDS.search(head) or last.casefold().endswith(_ID_TAILS)
+    assert not _ID_UNIT.search(head) or _unit_like(last)
+    assert not _YEAR_BEFORE.search(head) or last.casefold().endswith(_YEAR_TAILS)

@@ -300,3 +300,13 @@ def test_001_is_fast(corpus_lines) -> None:
     start = time.perf_counter()
     build_paragraphs("001", lines, [], skip)
     assert time.perf_counter() - start < 1.0  # ~0.2 s here; generous for a loaded 2-core box
+
+
+@pytest.mark.parametrize(
+    "text", ["", "  ", "... ", "de", "y la casa de ", "hasta el (año) 2020.", "Él dijo: ¡Sí!"]
+)
+def test_last_word_is_the_last_word_run(text) -> None:
+    from tui.corpus.paragraphs import _last_word
+
+    m = re.search(r"(\w+)\W*$", text)
+    assert _last_word(text) == (m.group(1).lower() if m else None)

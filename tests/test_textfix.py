@@ -92,3 +92,15 @@ def test_repair_is_idempotent_on_markup_heavy_text(text: str) -> None:
     once = repair_text(text)
     assert repair_text(once) == once
     assert "**" not in once and "<p>" not in once
+
+
+_PIECES = ["uno", "dos-", "Médico-", "tres\u00ad", "www.x.org/", " ", "", "a=", "Laboral"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=6))
+def test_join_lines_plain_case_is_spaces(parts) -> None:
+    pieces = [p.strip() for p in parts if p.strip()]
+    joined = join_lines(parts)
+    if not any(p[-1] in "\u00ad/&=?_%-" for p in pieces[:-1]):
+        assert joined == " ".join(pieces)
+    assert len(joined) <= len(" ".join(pieces))
