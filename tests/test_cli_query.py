@@ -149,6 +149,16 @@ def test_missing_database_is_a_data_error(app, tmp_path: Path) -> None:
     assert result.exit_code == 1 and "database not found" in result.stderr
 
 
+def test_global_db_option_reaches_the_command(small_db: Path, tmp_path: Path) -> None:
+    from tui.cli import app
+
+    result = invoke(app, "--db", str(tmp_path / "none.duckdb"), "sql", "SELECT 1")
+    assert result.exit_code == 1 and "none.duckdb" in result.stderr
+    sql = "SELECT count(*) AS n FROM documents"
+    result = invoke(app, "--db", str(small_db), "sql", sql, "--format", "csv")
+    assert result.exit_code == 0 and result.stdout.startswith("n\n")
+
+
 def test_output_file_never_overwritten_without_force(app, small_db: Path, tmp_path: Path) -> None:
     out = tmp_path / "x.csv"
     out.write_text("precious\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import typer
 
 from tui.commands import build, query, search
@@ -32,6 +34,11 @@ def explore(
 ) -> None:
     """With no command: open the explorer (building the database first if it is missing or stale)."""
     if ctx.invoked_subcommand is not None:
+        # `imss --db X sql ...` must mean `imss sql --db X ...`, not silently the default file;
+        # the environment is the next step of every command's precedence.
+        for name, value in (("IMSS_DB", db), ("IMSS_CORPUS", corpus), ("IMSS_QUERIES", queries)):
+            if value is not None:
+                os.environ[name] = str(value)
         return
     from tui.commands.explore import run_explorer
 
