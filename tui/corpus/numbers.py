@@ -13,6 +13,7 @@ APOSTROPHES = "'’‘"
 MISSING = frozenset({"-", "–", "—", "s/d", "n.d.", "n.d", "nd", "n/d", "n.a.", "n/a", "na", "…", "..."})
 
 _SEP = r"[,'’‘]"
+_NO_SEP = str.maketrans("", "", ",'’‘")
 # A leading group of 1-3 digits followed by groups of exactly 3 behind a separator, or plain digits.
 NUMBER_BODY = rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER = re.compile(
@@ -37,7 +38,7 @@ def _parse_plain(text: str) -> Number | None:
     if not m or bool(m["open"]) != bool(m["close"]):
         return None
     body = m["body"]
-    digits = re.sub(_SEP, "", body)
+    digits = body.translate(_NO_SEP)
     try:
         value = float(digits)
     except ValueError:

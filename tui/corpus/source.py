@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import bisect
 import hashlib
+import re
 from dataclasses import dataclass
-from itertools import accumulate
 
 MAX_LINE = 200_000
 """A 'line' longer than this is not prose from a PDF: the file is refused rather than parsed slowly."""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""Control characters other than tab, newline, form feed and carriage return."""
 
 
 class SourceError(ValueError):
@@ -44,7 +47,7 @@ def decode_source(raw: bytes) -> Source:
     longest = max(map(len, lines))
     if longest > MAX_LINE:
         raise SourceError(f"a line of {longest:,} characters: not a text document from a PDF")
-    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\n\t\r\f")
+    controls = len(_CONTROL.findall(text, 0, 65536))
     if controls > 0.01 * min(len(text), 65536):
         raise SourceError("the file looks binary (control characters)")
     return Source(text, lines, hashlib.sha256(raw).hexdigest(), warning)
@@ -57,12 +60,14 @@ def lines_containing(lines: list[str], words: tuple[str, ...]) -> list[int]:
     a call for every line of the document.
     """
     text = "\n".join(lines)
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     hits: set[int] = set()
     for word in words:
+        k, counted = 0, 0
         pos = text.find(word)
         while pos >= 0:
-            k = bisect.bisect_right(starts, pos) - 1
+            k += text.count("\n", counted, pos)  # the line number, counted from the last hit on
+            counted = pos
             hits.add(k)
-            pos = text.find(word, starts[k + 1])  # the line is found: go on from the next one
+            end = text.find("\n", pos)
+            pos = text.find(word, end + 1) if end >= 0 else -1
     return sorted(hits)
