@@ -248,3 +248,33 @@ async def test_reference_link_opens_exhibit(small_db):
         await settle(pilot)
         assert isinstance(pilot.app.screen, ExhibitScreen)
         assert pilot.app.screen.target.ref == "ilpa-2022:grafica-i-1"
+
+
+@sync
+async def test_slow_exhibit_read_shows_loading_then_fills(small_db):
+    from tui.ui.messages import Target
+
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        target = Target("exhibit", "ilpa-2022:cuadro-i-1", "ilpa-2022")
+        screen._show_exhibit(target, None, loaded=False)  # what the slow-read timer does
+        await pilot.pause()
+        ex = pilot.app.screen
+        assert isinstance(ex, ExhibitScreen)
+        assert ex.waiting and ex.query_one("#exhibit-body").loading
+        screen._fetch_exhibit(target)
+        await settle(pilot)
+        assert pilot.app.screen is ex and not ex.waiting
+        assert ex.detail is not None and ex.detail.info.exhibit_id == target.ref
+        assert not ex.query_one("#exhibit-body").loading
+        assert ex.query_one(DataGrid).table.row_count == len(ex.detail.texts)
+        await pilot.press("escape")
+        await settle(pilot)
+        chart = Target("exhibit", "ilpa-2022:grafica-i-1", "ilpa-2022")
+        screen.navigate(chart)
+        await settle(pilot)
+        assert pilot.app.screen is ex and ex.target == chart
+        await pilot.press("escape")
+        await settle(pilot)
+        node = screen.query_one(OutlineTree).cursor_node
+        assert node is not None and node.data.ref == chart.ref  # shown in the outline on return

@@ -138,6 +138,8 @@ class ExhibitDetail:
     lines: list[list[int | None]]
     checks: list[CheckView]
     citations: list[Citation]
+    source_lines: list[tuple[int, str]] = field(default_factory=list)
+    """(line, text) of the source, when asked for."""
 
 
 @dataclass(slots=True)
@@ -249,7 +251,8 @@ def _place_fact(p: ParagraphView, fact_id: str, raw: str) -> None:
         p.facts.append(FactSpan(fact_id, raw, at, at + len(raw)))
 
 
-def load_exhibit(con: Con, exhibit_id: str) -> ExhibitDetail | None:
+def load_exhibit(con: Con, exhibit_id: str, with_source: bool = False) -> ExhibitDetail | None:
+    """An exhibit with its cells, checks and citations (and its source lines if ``with_source``)."""
     row = con.execute(
         "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
         " coalesce(has_data, false), subtitle, notes, source, problems, line_end, coalesce(n_rows, 0)"
@@ -284,6 +287,7 @@ def load_exhibit(con: Con, exhibit_id: str) -> ExhibitDetail | None:
         lines,
         [CheckView(*c) for c in checks],
         load_citations(con, exhibit_id),
+        load_source_lines(con, row[1], row[6], row[12]) if with_source else [],
     )
 
 

@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.corpus.numbers import format_number
-from tui.store import reader
 from tui.store.reader import ExhibitDetail
 from tui.ui.messages import Navigate, Target
-from tui.ui.screens.main import SLOW_SECONDS
 from tui.ui.widgets.chart_view import ChartView
 from tui.ui.widgets.data_grid import DataGrid
 from tui.ui.widgets.key_footer import KeyFooter
@@ -33,19 +30,14 @@ class ExhibitScreen(Screen):
         Binding("l", "chart_kind", "Bar/line", show=False),
     ]
 
-    class Loaded(Message):
-        def __init__(
-            self, target: Target, detail: ExhibitDetail | None, source: list[tuple[int, str]]
-        ) -> None:
-            super().__init__()
-            self.target, self.detail, self.source = target, detail, source
-
-    def __init__(self, target: Target, breadcrumb: str) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self.target, self.breadcrumb = target, breadcrumb
+        self.target: Target | None = None
+        self.breadcrumb = ""
         self.detail: ExhibitDetail | None = None
+        self.waiting = False
+        """Shown before its data arrived (a slow read); :meth:`fill` completes it."""
         self.previous_view = "grid"
-        self._slow = None
 
     def compose(self) -> ComposeResult:
         yield Static(self.breadcrumb, id="breadcrumb")
@@ -59,60 +51,47 @@ class ExhibitScreen(Screen):
         yield KeyFooter()
 
     def on_mount(self) -> None:
-        self._begin()
+        self._render_state()
 
-    def show(self, target: Target, breadcrumb: str) -> None:
-        """Show another exhibit in this (reused) screen: building a new one costs more than the query."""
-        self.target, self.breadcrumb, self.detail = target, breadcrumb, None
+    def show(
+        self, target: Target, breadcrumb: str, detail: ExhibitDetail | None, loaded: bool = True
+    ) -> None:
+        """Show an exhibit in this (reused) screen: building a new screen costs more than the read.
+
+        The main screen reads the exhibit first, so the screen is laid out once, already filled;
+        ``loaded`` False shows it waiting (the read is slow) until :meth:`fill`.
+        """
+        self.target, self.breadcrumb, self.detail, self.waiting = target, breadcrumb, detail, not loaded
         if self.is_mounted:
-            self._begin()
+            self._render_state()
 
-    def _begin(self) -> None:
+    def fill(self, detail: ExhibitDetail | None) -> None:
+        """The data of the exhibit this screen has been waiting for."""
+        self.detail, self.waiting = detail, False
+        self._render_state()
+
+    def _render_state(self) -> None:
+        if self.target is None:
+            return
         self.query_one("#breadcrumb", Static).update(self.breadcrumb)
-        self.query_one("#exhibit-caption", Static).update("")
-        self.query_one(ContentSwitcher).current = "grid"
+        self.query_one("#exhibit-body").loading = self.waiting
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = "grid"
         grid = self.query_one(DataGrid)
         grid.name_for_export = _file_stem(self.target.ref)
-        grid.load([], [], [])
-        if self._slow is not None:
-            self._slow.stop()
-        self._slow = self.set_timer(
-            SLOW_SECONDS, lambda: setattr(self.query_one("#exhibit-body"), "loading", True)
-        )
-        self._fetch(self.target)
-
-    @work(thread=True, exclusive=True, group="exhibit")
-    def _fetch(self, target: Target) -> None:
-        con = self.app.cursor()
-        try:
-            detail = reader.load_exhibit(con, target.ref)
-            source = []
-            if detail is not None:
-                i = detail.info
-                source = reader.load_source_lines(con, i.doc_id, i.line_start, detail.line_end)
-        finally:
-            con.close()
-        self.post_message(self.Loaded(target, detail, source))
-
-    def on_exhibit_screen_loaded(self, message: Loaded) -> None:
-        if message.target != self.target:
+        d = self.detail
+        caption = self.query_one("#exhibit-caption", Static)
+        if self.waiting or d is None:
+            grid.load([], [], [])
+            caption.update("" if self.waiting else f"Exhibit {self.target.ref} is not in the database.")
             return
-        self._slow.stop()
-        self.query_one("#exhibit-body").loading = False
-        d = self.detail = message.detail
-        if d is None:
-            self.query_one("#exhibit-caption", Static).update(
-                f"Exhibit {self.target.ref} is not in the database."
-            )
-            return
-        self.query_one("#exhibit-caption", Static).update(_caption(d))
-        self._fill_source(message.source)
+        caption.update(_caption(d))
+        self._fill_source(d.source_lines)
         self._fill_cited(d)
         if d.texts:
             marks = {
                 (c.row, c.col): _check_note(c) for c in d.checks if c.row is not None and c.col is not None
             }
-            grid = self.query_one(DataGrid)
             grid.load(d.columns, _raw_rows(d), d.numeric, display=d.texts, marks=marks)
             if self.target.cell:
                 grid.move_to(*self.target.cell)

@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from tui.store import reader
-from tui.store.reader import Outline, SectionInfo, SectionText
+from tui.store.reader import ExhibitDetail, Outline, SectionInfo, SectionText
 from tui.ui.messages import Navigate, Target
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.outline_tree import OutlineTree
@@ -30,6 +30,11 @@ class MainScreen(Screen):
         Binding("f3", "focus_outline", "Outline", show=False),
         Binding("f4", "focus_reader", "Reader", show=False),
     ]
+
+    class ExhibitLoaded(Message):
+        def __init__(self, target: Target, content: ExhibitDetail | None) -> None:
+            super().__init__()
+            self.target, self.content = target, content
 
     class SectionLoaded(Message):
         def __init__(self, target: Target, content: SectionText) -> None:
@@ -50,6 +55,13 @@ class MainScreen(Screen):
         self.pending: Target | None = None
         """A section asked for (not a preview) and not shown yet."""
         self._slow_timer = None
+        self._in_flight: Target | None = None
+        self.exhibit_wanted: Target | None = None
+        """The exhibit asked for, until its screen is shown."""
+        self._exhibit_timer = None
+        self._reveal_later: str | None = None
+        """An exhibit to show in the outline once this screen is back on top (hidden, it would
+        only cost a refresh)."""
 
     def compose(self) -> ComposeResult:
         yield Static("", id="breadcrumb")
@@ -66,6 +78,11 @@ class MainScreen(Screen):
         else:
             self.query_one("#breadcrumb", Static).update("This database holds no document.")
 
+    def on_screen_resume(self) -> None:
+        if self._reveal_later is not None:
+            self.query_one(OutlineTree).reveal(self._reveal_later)
+            self._reveal_later = None
+
     # -- history -------------------------------------------------------------------------------
 
     def navigate(self, target: Target, record: bool = True) -> None:
@@ -80,15 +97,7 @@ class MainScreen(Screen):
         if record:
             self._record(target)
         if target.kind == "exhibit":
-            from tui.ui.screens.exhibit import ExhibitScreen
-
-            self.query_one(OutlineTree).reveal(target.ref)
-            if not self.app.is_screen_installed("exhibit"):
-                self.app.install_screen(ExhibitScreen(target, self.breadcrumb_for(target)), "exhibit")
-            screen = self.app.get_screen("exhibit")
-            screen.show(target, self.breadcrumb_for(target))
-            if self.app.screen is not screen:
-                self.app.push_screen(screen)
+            self._open_exhibit(target)
         else:
             self._load(target)
 
@@ -110,15 +119,64 @@ class MainScreen(Screen):
         self.app.back_to_main()
         self.navigate(self.history[new], record=False)
 
+    # -- exhibits ------------------------------------------------------------------------------
+
+    def _open_exhibit(self, target: Target) -> None:
+        """Read the exhibit first and push its screen filled: one layout instead of two.
+
+        Should the read be slow, the screen is pushed anyway and says it is loading.
+        """
+        self.exhibit_wanted = target
+        self._reveal_later = target.ref
+        if self._exhibit_timer is not None:
+            self._exhibit_timer.stop()
+        self._exhibit_timer = self.set_timer(
+            SLOW_SECONDS, lambda: self._show_exhibit(target, None, loaded=False)
+        )
+        self._fetch_exhibit(target)
+
+    @work(thread=True, exclusive=True, group="exhibit")
+    def _fetch_exhibit(self, target: Target) -> None:
+        con = self.app.cursor()
+        try:
+            content = reader.load_exhibit(con, target.ref, with_source=True)
+        finally:
+            con.close()
+        self.post_message(self.ExhibitLoaded(target, content))
+
+    def on_main_screen_exhibit_loaded(self, message: ExhibitLoaded) -> None:
+        target = message.target
+        if target == self.exhibit_wanted:
+            self._exhibit_timer.stop()
+            self._show_exhibit(target, message.content)
+            return
+        screen = self.app.screen
+        if getattr(screen, "target", None) == target and getattr(screen, "waiting", False):
+            screen.fill(message.content)  # pushed while the read was slow, still on top
+
+    def _show_exhibit(self, target: Target, content: ExhibitDetail | None, loaded: bool = True) -> None:
+        """Show the exhibit screen for ``target``: filled, or waiting for the read (not ``loaded``)."""
+        from tui.ui.screens.exhibit import ExhibitScreen
+
+        self.exhibit_wanted = None
+        if not self.app.is_screen_installed("exhibit"):
+            self.app.install_screen(ExhibitScreen(), "exhibit")
+        screen = self.app.get_screen("exhibit")
+        screen.show(target, self.breadcrumb_for(target), content, loaded)
+        if self.app.screen is not screen:
+            self.app.push_screen(screen)
+
     # -- sections ------------------------------------------------------------------------------
 
     def _load(self, target: Target) -> None:
+        if target == self._in_flight:
+            return  # e.g. the outline's first highlight repeating the first document's preview
+        self._in_flight = target
         if self._slow_timer is not None:
             self._slow_timer.stop()
         self._slow_timer = self.set_timer(SLOW_SECONDS, self._show_loading)
         if not target.preview:
             self.pending = target
-            self.query_one(OutlineTree).reveal(target.ref)
         self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
         self._fetch(target)
 
@@ -143,11 +201,16 @@ class MainScreen(Screen):
         view = self.query_one(SectionReader)
         view.loading = False
         target = message.target
+        if target == self._in_flight:
+            self._in_flight = None
         if self.pending is not None and target != self.pending:
             return  # an older answer
         self.pending = None
         key = target.ref if target.kind == "section" else target.doc_id
         heading = self._heading(target)
+        if not target.preview:
+            # Here rather than on the request: tree and text change in the same refresh.
+            self.query_one(OutlineTree).reveal(target.ref)
         view.show(message.content, heading, self.subsections.get(key, []), target.paragraph_id)
         self.shown = target
         if not target.preview:

@@ -8,7 +8,6 @@ copying and exporting it does itself.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
+
+from tui.ui.text import fold
 
 SORT_LABELS = {0: "", 1: " ▲", -1: " ▼"}
 FROZEN_MAX_WIDTH = 28
@@ -34,11 +35,6 @@ def format_value(value: object, numeric: bool) -> str:
     if isinstance(value, float) and not value.is_integer():
         return f"{value:,.6f}".rstrip("0").rstrip(".")
     return f"{int(value):,}"
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for filtering."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from textual.widgets.tree import TreeNode
 
 from tui.store.reader import Outline, SectionInfo
 from tui.ui.messages import Navigate, Target
-from tui.ui.widgets.data_grid import fold
+from tui.ui.text import fold
 
 TYPEAHEAD_SECONDS = 1.0
 KIND_MARK = {"table": "▤", "chart": "◔"}
@@ -34,8 +34,7 @@ class OutlineTree(Tree[Target]):
         self.guide_depth = 2
         self.outline = outline
         self.by_ref: dict[str, TreeNode[Target]] = {}
-        self.keys: list[tuple[str, str]] = []
-        """(folded heading, ref) in reading order, for type-ahead."""
+        self._keys: list[tuple[str, str]] | None = None
         self.typed = ""
         self._typed_timer = None
         self._quiet_node: TreeNode[Target] | None = None
@@ -56,19 +55,24 @@ class OutlineTree(Tree[Target]):
         self.kids: dict[str, list[SectionInfo]] = defaultdict(list)
         self.exhibits = defaultdict(list)
         self.up: dict[str, str] = {}
-        for d in o.documents:
-            self.keys.append((fold(d.title), d.doc_id))
         for s in o.sections:
             self.kids[s.parent_id or s.doc_id].append(s)
             self.up[s.section_id] = s.parent_id or s.doc_id
-            self.keys.append((fold(s.heading), s.section_id))
         for e in o.exhibits:
             self.exhibits[e.section_id or e.doc_id].append(e)
             self.up[e.exhibit_id] = e.section_id or e.doc_id
-            self.keys.append((fold(e.heading), e.exhibit_id))
         self.counts = _counts(o, self.kids, self.exhibits)
-        rank = {ref: i for i, ref in enumerate(self._reading_order())}
-        self.keys.sort(key=lambda k: rank.get(k[1], 0))
+
+    @property
+    def keys(self) -> list[tuple[str, str]]:
+        """(folded heading, ref) in reading order, for type-ahead; made on the first key typed."""
+        if self._keys is None:
+            o = self.outline
+            headings = {d.doc_id: d.title for d in o.documents}
+            headings.update((s.section_id, s.heading) for s in o.sections)
+            headings.update((e.exhibit_id, e.heading) for e in o.exhibits)
+            self._keys = [(fold(headings[ref]), ref) for ref in self._reading_order()]
+        return self._keys
 
     def _reading_order(self) -> list[str]:
         out: list[str] = []
@@ -83,6 +87,11 @@ class OutlineTree(Tree[Target]):
         for d in self.outline.documents:
             visit(d.doc_id)
         return out
+
+    def get_label_width(self, node: TreeNode[Target]) -> int:
+        # Tree measures every visible line on each rebuild by rendering its label; the plain
+        # length is the same number at a fraction of the cost (labels are single-line Text).
+        return node._label.cell_len + (2 if node._allow_expand else 0)
 
     @on(Tree.NodeExpanded)
     def _expanded(self, event: Tree.NodeExpanded) -> None:
@@ -142,7 +151,8 @@ class OutlineTree(Tree[Target]):
         """Put the cursor on a node (expanding its ancestors) without navigating again."""
         node = self.node_for(ref)
         if node is not None:
-            self.call_after_refresh(self._move_quietly, node)
+            self._tree_lines  # noqa: B018 -- rebuilds the lines now, so the node's line is known
+            self._move_quietly(node)
 
     def _move_quietly(self, node: TreeNode[Target]) -> None:
         if self.cursor_node is not node:
