@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from tui.corpus.model import Exhibit, Fact, Footnote, Paragraph
-from tui.corpus.prose_numbers import SCALE, TOKEN, read_body, scale_of, to_number
+from tui.corpus.prose_numbers import SCALE, TOKEN, figure_value, read_body, scale_of, to_number
 from tui.corpus.units import currency_after, noun_after, percent_after
 
 _MONTH_NAMES = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
@@ -157,44 +157,44 @@ def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> t
     read = read_body(m["body"], near)
     if read is None:
         return None
-    figure, _marker = read
-    balanced = bool(m["open"]) == bool(m["close"])
-    negative = bool(m["sign"]) or (bool(m["open"]) and balanced)
-    num = to_number(figure, negative=negative, percent=bool(m["pct"]))
-    start = m.start("open") if m["open"] and balanced else m.start("sign") if m["sign"] else m.start("body")
-    if m["cur"]:
+    figure = read[0]
+    money, opened, sign, pct, close = m.group("cur", "open", "sign", "pct", "close")
+    balanced = bool(opened) == bool(close)
+    value, decimals, grouped = figure_value(figure)
+    if sign or (opened and balanced):
+        value = -value
+    start = m.start("open") if opened and balanced else m.start("sign") if sign else m.start("body")
+    if money:
         start = m.start("cur")
     end = m.start("body") + len(figure)
-    if m["pct"] or (m["close"] and balanced):
-        end = m.end("close") if m["close"] and balanced else m.end("pct")
+    if pct or (close and balanced):
+        end = m.end("close") if close and balanced else m.end("pct")
     pos = m.end()
     scale, unit, kind = 1.0, None, "quantity"
     sm = SCALE.match(text, pos)
-    if sm and not num.percent:
+    if sm and not pct:
         scale, pos = scale_of(sm["scale"]), sm.end()
         end = pos
     cur = currency_after(text, pos)
-    if cur or m["cur"]:
+    if cur or money:
         unit, kind = (cur[0], "money") if cur else ("MXN", "money")
         if cur:
             scale, pos, end = (cur[1] if scale == 1.0 else scale), cur[2], cur[2]
-    elif num.percent:
+    elif pct:
         unit, kind = "%", "percent"
     elif pc := percent_after(text, pos):
         unit, kind, pos, end = pc[0], "percent", pc[1], pc[1]
     else:
         unit = noun_after(text, pos, scaled=scale != 1.0)
-        kind = _plain_kind(text, m.start(), num, scale, unit, before)
+        whole = decimals == 0 and scale == 1.0 and value >= 0
+        kind = _plain_kind(text, m.start(), value, grouped, unit, before) if whole else "quantity"
         if kind in ("year", "identifier"):
             unit = None
-    return (start, end, text[start:end], num.number * scale, unit, kind, figure)
+    return (start, end, text[start:end], value * scale, unit, kind, figure)
 
 
-def _plain_kind(text: str, start: int, num, scale: float, unit: str | None, before: list) -> str:
-    """``identifier``, ``year`` or ``quantity`` for a figure with no currency and no percent."""
-    whole = num.decimals == 0 and scale == 1.0 and num.number >= 0
-    if not whole:
-        return "quantity"
+def _plain_kind(text: str, start: int, value: float, grouped: bool, unit: str | None, before: list) -> str:
+    """``identifier``, ``year`` or ``quantity`` for a whole figure with no currency and no percent."""
     head = text[max(0, start - 40) : start]
     words = head.rsplit(None, 1)
     last = words[-1] if words else ""
@@ -205,7 +205,7 @@ def _plain_kind(text: str, start: int, num, scale: float, unit: str | None, befo
         return "identifier"
     if before and before[-1][5] == "identifier" and _LIST_GAP.match(text[before[-1][1] : start]):
         return "identifier"
-    year_like = not num.grouped and 1900 <= num.number <= 2100
+    year_like = not grouped and 1900 <= value <= 2100
     if year_like and (unit is None or (folded.endswith(_YEAR_TAILS) and _YEAR_BEFORE.search(head))):
         return "year"
     return "quantity"

@@ -79,8 +79,8 @@ def read_body(body: str, notes: Container[str] = ()) -> tuple[str, str | None] |
 
     ``notes`` holds the footnote numbers that exist near the text; they decide ambiguous runs.
     """
-    if _FULL_BODY.match(body):
-        for pattern in (_YEAR_MARKER, _DECIMAL_MARKER):
+    if body.isdecimal() or _FULL_BODY.match(body):
+        for pattern in (_YEAR_MARKER, _DECIMAL_MARKER) if notes else ():
             m = pattern.match(body)
             if m and m.group(2) in notes and not m.group(2).startswith("0"):
                 return m.group(1), m.group(2)
@@ -94,15 +94,15 @@ def read_body(body: str, notes: Container[str] = ()) -> tuple[str, str | None] |
 
 def to_number(figure: str, *, negative: bool = False, percent: bool = False) -> ProseNumber:
     """The parsed value of a figure already validated by :func:`read_body`."""
+    value, decimals, grouped = figure_value(figure)
+    return ProseNumber(-value if negative else value, percent=percent, decimals=decimals, grouped=grouped)
+
+
+def figure_value(figure: str) -> tuple[float, int, bool]:
+    """(value, decimals, grouped) of a figure validated by :func:`read_body`; no record built."""
     digits = figure.translate(_NO_SEP)
-    value = float(digits)
     decimals = len(figure) - figure.index(".") - 1 if "." in figure else 0
-    return ProseNumber(
-        -value if negative else value,
-        percent=percent,
-        decimals=decimals,
-        grouped=len(digits) != len(figure),
-    )
+    return float(digits), decimals, len(digits) != len(figure)
 
 
 def parse_prose_number(text: str, notes: Container[str] = ()) -> ProseNumber | None:

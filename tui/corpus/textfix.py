@@ -64,13 +64,21 @@ def repair_text(text: str) -> str:
         text = _strip_markup(text)
     if any(ch in text for ch in _INVISIBLE_CHARS):  # cheaper than a regex pass on clean text
         text = _INVISIBLE.sub("", text)
-    text = " ".join(text.split())
+    text = _squeeze_spaces(text)
     while "f i" in text:  # one pass can miss overlapping splits ("af i f ia")
         joined = _join_ligatures(text)
         if joined == text:
             break
         text = joined
     return text
+
+
+def _squeeze_spaces(text: str) -> str:
+    """Each run of white space as one space, none at the ends."""
+    # Printable text has no white space but " ": most paragraphs need no split and join.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def _latin_word(m: re.Match[str]) -> str:
