@@ -234,3 +234,36 @@ def test_grid_values_and_quoting():
     assert display == [["12345", "1,234.5", "a b"]]
     assert quote("row", {"row"}) == '"row"' and quote("doc_id", {"row"}) == "doc_id"
     assert quote("Año", set()) == '"Año"'
+
+
+def test_years_are_never_grouped():
+    from tui.store.safe import Result
+
+    result = Result(
+        ["anio", "cierre", "camas", "Año"],
+        ["INTEGER", "BIGINT", "INTEGER", "INTEGER"],
+        [(2019, 2024, 1950, 2100), (2020, None, 12345, 3000)],
+    )
+    _, _, display = grid_values(result)
+    # by name (anio, Año) or because every value is a year (cierre); 1950 beds next to 12,345 are not
+    assert display == [["2019", "2024", "1,950", "2100"], ["2020", "∅", "12,345", "3000"]]
+
+
+@sync
+async def test_numeric_first_column_is_not_cut(tmp_path):
+    from textual.app import App
+
+    from tui.ui.widgets.data_grid import DataGrid
+
+    class Host(App):
+        def compose(self):
+            yield DataGrid()
+
+    async with Host().run_test(size=(80, 12)) as pilot:
+        grid = pilot.app.query_one(DataGrid)
+        grid.load(["valor", "name"], [[5, "a"], [1234, "b"]], [True, False])
+        await pilot.pause()
+        cells = [str(grid.table.get_row_at(i)[0]) for i in range(2)]
+        assert [c.strip() for c in cells] == ["5", "1,234"]
+        assert cells[0].endswith("5") and len(cells[0]) == len(cells[1])  # right-aligned
+        assert grid.table.ordered_columns[0].width >= len(cells[0])  # frozen, yet not cut

@@ -145,11 +145,10 @@ class DataGrid(Vertical):
 
     def _width(self, c: int) -> int | None:
         """The frozen first column's width when its texts are long; None (automatic) elsewhere."""
-        d = self.data
-        if c != 0 or len(d.columns) < 2:
+        if c != 0 or len(self.data.columns) < 2:
             return None
-        longest = max([len(d.columns[0]), *(len(r[0]) for r in d.display)], default=0)
-        return min(longest, FROZEN_MAX_WIDTH)
+        # The cells of a numeric column are padded to this width: any less and they get cut.
+        return min(self._widths[0], FROZEN_MAX_WIDTH)
 
     def _cells(self, i: int) -> list[Text]:
         d = self.data

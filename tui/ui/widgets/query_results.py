@@ -27,8 +27,11 @@ MAX_ROWS = 10_000
 """Rows put in the grid; a bigger result says how many it left out."""
 
 _NUMERIC = re.compile(r"^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|DOUBLE|FLOAT|REAL|DECIMAL.*|NUMERIC.*)$", re.I)
-_PLAIN = re.compile(r"(^|_)(line|lines|year|row|col|ordinal|level|number)(_|$)", re.I)
+_PLAIN = re.compile(
+    r"(^|_)(line|lines|year|years|row|col|ordinal|level|number|a[nñ]o|anio|ejercicio|periodo)(_|$)", re.I
+)
 """Integer columns printed without thousands separators: line numbers and years, not amounts."""
+YEARS = range(1900, 2101)
 
 
 class ExplorerRunner(SafeRunner):
@@ -76,10 +79,19 @@ def is_numeric(type_name: str) -> bool:
 def grid_values(result: Result) -> tuple[list[bool], list[list[object]], list[list[str]]]:
     """Numeric flags, raw rows (decimals as floats) and printed cells of at most MAX_ROWS rows."""
     numeric = [is_numeric(t) for t in result.types]
-    plain = [n and _PLAIN.search(c) is not None for c, n in zip(result.columns, numeric, strict=True)]
     rows = [[_raw(v) for v in r] for r in result.rows[:MAX_ROWS]]
+    plain = [
+        n and (_PLAIN.search(name) is not None or _all_years([r[c] for r in rows]))
+        for c, (name, n) in enumerate(zip(result.columns, numeric, strict=True))
+    ]
     display = [[_show(v, numeric[c], plain[c]) for c, v in enumerate(r)] for r in rows]
     return numeric, rows, display
+
+
+def _all_years(values: list[object]) -> bool:
+    """An integer column whose every value could be a year is printed as years (never ``2,019``)."""
+    found = [v for v in values if v is not None]
+    return bool(found) and all(isinstance(v, int) and v in YEARS for v in found)
 
 
 def _raw(value: object) -> object:
