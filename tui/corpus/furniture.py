@@ -78,10 +78,10 @@ def _duplicate_blocks(lines: list[str]) -> set[int]:
     Runs of three non-blank lines are hashed; a run seen shortly before is extended line by
     line, so the cost stays linear.
     """
-    stripped = [s.strip() for s in lines]
+    stripped = list(map(str.strip, lines))
     seq = [i for i, s in enumerate(stripped) if s]
     keys = [stripped[i] for i in seq]
-    grams = [hash(g) for g in zip(keys, keys[1:], keys[2:], strict=False)]
+    grams = list(map(hash, zip(keys, keys[1:], keys[2:], strict=False)))
     seen: dict[int, int] = {}
     found: set[int] = set()
     j = 0
