@@ -15,6 +15,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate
 
 from tui.corpus.model import Exhibit, Fact, Footnote, Paragraph
 from tui.corpus.prose_numbers import SCALE, TOKEN, figure_value, read_body, scale_of, to_number
@@ -170,22 +171,26 @@ def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> t
     if pct or (close and balanced):
         end = m.end("close") if close and balanced else m.end("pct")
     pos = m.end()
+    # No letter follows a figure or a scale word, so a word after them needs white space first:
+    # without it, the scale, currency, percent and noun patterns are not tried.
+    spaced = text[pos : pos + 1].isspace()
     scale, unit, kind = 1.0, None, "quantity"
-    sm = SCALE.match(text, pos)
+    sm = SCALE.match(text, pos) if spaced else None
     if sm and not pct:
         scale, pos = scale_of(sm["scale"]), sm.end()
         end = pos
-    cur = currency_after(text, pos)
+        spaced = text[pos : pos + 1].isspace()
+    cur = currency_after(text, pos) if spaced else None
     if cur or money:
         unit, kind = (cur[0], "money") if cur else ("MXN", "money")
         if cur:
             scale, pos, end = (cur[1] if scale == 1.0 else scale), cur[2], cur[2]
     elif pct:
         unit, kind = "%", "percent"
-    elif pc := percent_after(text, pos):
+    elif spaced and (pc := percent_after(text, pos)):
         unit, kind, pos, end = pc[0], "percent", pc[1], pc[1]
     else:
-        unit = noun_after(text, pos, scaled=scale != 1.0)
+        unit = noun_after(text, pos, scaled=scale != 1.0) if spaced else None
         whole = decimals == 0 and scale == 1.0 and value >= 0
         kind = _plain_kind(text, m.start(), value, grouped, unit, before) if whole else "quantity"
         if kind in ("year", "identifier"):
@@ -256,9 +261,7 @@ class _Locator:
     def __init__(self, lines: list[str] | None, p: Paragraph) -> None:
         block = lines[p.line_start - 1 : p.line_end] if lines else []
         self.text = "\n".join(block)
-        self.starts = [0]
-        for raw in block[:-1]:
-            self.starts.append(self.starts[-1] + len(raw) + 1)
+        self.starts = list(accumulate((len(raw) + 1 for raw in block[:-1]), initial=0))
         self.first = p.line_start
         self.cursor = 0
 
