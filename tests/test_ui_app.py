@@ -278,3 +278,25 @@ async def test_slow_exhibit_read_shows_loading_then_fills(small_db):
         await settle(pilot)
         node = screen.query_one(OutlineTree).cursor_node
         assert node is not None and node.data.ref == chart.ref  # shown in the outline on return
+
+
+@sync
+async def test_stepping_where_there_is_nothing_says_why(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        view = await open_section(pilot, screen, "ilpa-2022:s2")
+        view.focus()
+        view.highlighted = next(i for i, b in enumerate(view.blocks) if b.kind == "footnote")
+        await pilot.press("right")
+        await pilot.pause()
+        assert view.link_index is None
+        assert any("no number or reference" in n.message for n in pilot.app._notifications)
+
+
+@sync
+async def test_history_ends_say_so(small_db):
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert any("Nothing later in the history" in n.message for n in pilot.app._notifications)

@@ -114,6 +114,7 @@ class MainScreen(Screen):
         new = self.position + delta
         if not 0 <= new < len(self.history):
             self.app.bell()
+            self.notify(f"Nothing {'earlier' if delta < 0 else 'later'} in the history.", timeout=2)
             return
         self.position = new
         self.app.back_to_main()
@@ -258,6 +259,7 @@ class MainScreen(Screen):
         new = index + delta
         if not 0 <= new < len(order):
             self.app.bell()
+            self.notify(f"This is the {'last' if delta > 0 else 'first'} section.", timeout=2)
             return
         s = order[new]
         self.navigate(Target("section", s.section_id, s.doc_id))

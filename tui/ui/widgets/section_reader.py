@@ -126,6 +126,7 @@ class SectionReader(OptionList):
     def _step(self, delta: int) -> None:
         block = self.current_block()
         if block is None or not block.links:
+            self.notify("Nothing to step through here: no number or reference in this block.", timeout=2)
             return
         n = len(block.links)
         i = (-1 if delta > 0 else n) if self.link_index is None else self.link_index
