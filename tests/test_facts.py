@@ -239,3 +239,17 @@ def test_head_prefilters_never_hide_a_match(head):
     assert not _ID_WORDS.search(head) or last.casefold().endswith(_ID_TAILS)
     assert not _ID_UNIT.search(head) or _unit_like(last)
     assert not _YEAR_BEFORE.search(head) or last.casefold().endswith(_YEAR_TAILS)
+
+
+@given(_PROSE)
+def test_no_letter_right_after_a_figure_or_scale_word(text):
+    # _number_fact looks for scale, currency, percent words and nouns only after white space.
+    import re
+
+    from tui.corpus.prose_numbers import SCALE, TOKEN
+
+    letter = re.compile(r"[^\W\d_]")
+    for m in TOKEN.finditer(text):
+        assert not letter.match(text, m.end())
+        sm = SCALE.match(text, m.end())
+        assert not sm or not re.match(r"\w", text[sm.end() : sm.end() + 1])
