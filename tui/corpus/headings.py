@@ -138,13 +138,14 @@ def roman_to_int(roman: str) -> int:
 
 def is_caps_like(text: str) -> bool:
     """True for upper-case or small-caps-mangled text (≥40% capitals, lowercase only from small caps)."""
-    letters = [c for c in text if c.isalpha()]
+    # One lower-case letter that small caps do not explain decides; checking the distinct
+    # characters first spares counting the letters of ordinary text.
+    if any(c.isalpha() and not c.isupper() and c not in _MANGLED_LOWER for c in set(text)):
+        return False
+    letters = "".join(filter(str.isalpha, text))
     if len(letters) < 2:
         return False
-    upper = sum(c.isupper() for c in letters)
-    if upper < 0.4 * len(letters):
-        return False
-    return all(c.isupper() or c in _MANGLED_LOWER for c in letters)
+    return sum(map(str.isupper, letters)) >= 0.4 * len(letters)
 
 
 def clean_heading(text: str) -> str:
