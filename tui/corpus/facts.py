@@ -95,7 +95,7 @@ def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], lines: list[str]
             taken.append((m.start(), m.end()))
     taken.extend(m.span() for m in _at_runs(_CODE, text, runs))
     for m in _tokens(text, runs):
-        if any(a <= m.start() < b for a, b in taken):
+        if taken and any(a <= m.start() < b for a, b in taken):
             continue
         fact = _number_fact(text, m, near, found)
         if fact is not None:

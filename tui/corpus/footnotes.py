@@ -47,10 +47,12 @@ def find_footnotes(doc_id: str, lines: list[str], skip: set[int]) -> tuple[list[
     current: _Note | None = None
     gap = True  # a blank or invisible line since the last text line
     for i, raw in enumerate(lines, start=1):
-        if i in skip or not raw.strip():
+        text = raw.lstrip()
+        if i in skip or not text:
             gap = True
             continue
-        new = _start(raw, i, lines, expected, gap or current is not None)
+        opens = text[0].isdigit() or text[0] == "^"  # superscripts count as digits too
+        new = _start(raw, i, lines, expected, gap or current is not None) if opens else None
         if new is not None:
             current = new
             notes.append(new)
@@ -68,9 +70,7 @@ def find_footnotes(doc_id: str, lines: list[str], skip: set[int]) -> tuple[list[
 
 
 def _start(raw: str, i: int, lines: list[str], expected: int, after_gap: bool) -> _Note | None:
-    head = raw.lstrip()[:1]
-    if not (head.isdigit() or head == "^"):  # superscripts count as digits too
-        return None
+    """The note that ``raw`` opens, if any (the caller checked that it starts with a digit or ``^``)."""
     m = _SUPERSCRIPT.match(raw)
     if m and not m.group(2)[0].isdigit():
         return _Note(m.group(1).translate(_SUPER_DIGITS), i, [m.group(2)])
