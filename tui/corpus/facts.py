@@ -73,18 +73,23 @@ def extract_facts(
     notes = sorted((f.line_start, f.number) for f in footnotes if f.number.isdigit())
     out: list[Fact] = []
     for p in paragraphs:
-        lo = bisect.bisect_left(notes, (p.line_start - _NOTE_BEFORE, ""))
-        hi = bisect.bisect_right(notes, (p.line_end + _NOTE_AFTER, "~"))
-        near = {n for _, n in notes[lo:hi]}
-        out.extend(_paragraph_facts(doc_id, p, near, lines))
+        out.extend(_paragraph_facts(doc_id, p, notes, lines))
     return out
 
 
-def _paragraph_facts(doc_id: str, p: Paragraph, near: set[str], lines: list[str] | None) -> list[Fact]:
+def _near(notes: list[tuple[int, str]], p: Paragraph) -> set[str]:
+    """Numbers of the footnotes printed close enough to ``p`` to be marked in it."""
+    lo = bisect.bisect_left(notes, (p.line_start - _NOTE_BEFORE, ""))
+    hi = bisect.bisect_right(notes, (p.line_end + _NOTE_AFTER, "~"))
+    return {n for _, n in notes[lo:hi]}
+
+
+def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, lines: list[str] | None) -> list[Fact]:
     text = p.text
     runs = [m.start() for m in _RUN.finditer(text)]
     if not runs:
         return []
+    near = _near(notes, p)
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
     taken: list[tuple[int, int]] = []

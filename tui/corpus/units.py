@@ -37,7 +37,7 @@ aproximadamente alrededor casi solo sólo hubo había será serán están está 
 """.split()  # noqa: SIM905
 )
 # fmt: on
-_PARTICIPLE = re.compile(r"(?:ad|id)[oa]s$|(?:ad|id)[oa]$|mente$|aron$|ieron$")
+_PARTICIPLE_ENDS = ("ados", "adas", "idos", "idas", "ado", "ada", "ido", "ida", "mente", "aron", "ieron")
 _ROMAN = re.compile(r"^[IVXLC]+$")
 _SHORT_OK = frozenset({"vida", "nido", "partida", "unidad"})
 
@@ -72,7 +72,7 @@ def noun_after(text: str, pos: int, *, scaled: bool) -> str | None:
     if word.isupper() and len(word) >= 2:
         return None if _ROMAN.match(word) else word
     low = word.lower()
-    if low in _NOT_NOUNS or (_PARTICIPLE.search(low) and low not in _SHORT_OK):
+    if low in _NOT_NOUNS or (low.endswith(_PARTICIPLE_ENDS) and low not in _SHORT_OK):
         return None
     return singular(low)
 
