@@ -213,20 +213,22 @@ def test_real_figures(corpus_lines, prefix, line, raw, value, unit, kind):
 # Figures are scanned only at digit runs; this must give exactly what ``finditer`` gives.
 _PROSE_BITS = st.sampled_from(
     ["1", "20", "2019", "30", " ", "  ", "-", "−", "(", ")", "$", "$ ", ",", ".", "'", "’", "/", ":", "%",
-     "°", "de", " de junio", " de ", "mil", "a", "B", "x-", "²", "\n", "–", "05-01", "21/09/2019"]
+     "°", "de", " de junio", " de ", "mil", "a", "B", "x-", "²", "\n", "–", "05-01", "21/09/2019", "o", "º",
+     "123", "2024-", "/1"]
 )  # fmt: skip
 _PROSE = st.lists(_PROSE_BITS, max_size=25).map("".join)
 
 
 @given(_PROSE)
 def test_scan_at_digit_runs_equals_finditer(text):
-    from tui.corpus.facts import _CODE, _DATE, _RUN, _at_runs, _tokens
+    from tui.corpus.facts import _CODE, _DATE, _RUN, _at_runs, _may_be_code, _may_be_date, _tokens
     from tui.corpus.prose_numbers import TOKEN
 
-    runs = [m.start() for m in _RUN.finditer(text)]
+    runs = [m.span() for m in _RUN.finditer(text)]
     assert [m.span() for m in _tokens(text, runs)] == [m.span() for m in TOKEN.finditer(text)]
-    for pattern in (_DATE, _CODE):
-        assert [m.span() for m in _at_runs(pattern, text, runs)] == [m.span() for m in pattern.finditer(text)]
+    for pattern, fits in ((_DATE, _may_be_date), (_CODE, _may_be_code)):
+        found = [m.span() for m in _at_runs(pattern, text, runs, fits)]
+        assert found == [m.span() for m in pattern.finditer(text)]
 
 
 @given(st.lists(st.sampled_from(["no.", "Núm.", "número", "HGR", "No.", "de", "año", "x", " ", "  ", "C.P."]),

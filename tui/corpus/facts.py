@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import accumulate
 
@@ -86,19 +86,19 @@ def _near(notes: list[tuple[int, str]], p: Paragraph) -> set[str]:
 
 def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, lines: list[str] | None) -> list[Fact]:
     text = p.text
-    runs = [m.start() for m in _RUN.finditer(text)]
+    runs = [m.span() for m in _RUN.finditer(text)]
     if not runs:
         return []
     near = _near(notes, p)
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
     taken: list[tuple[int, int]] = []
-    for m in _at_runs(_DATE, text, runs):
+    for m in _at_runs(_DATE, text, runs, _may_be_date):
         value = _date_value(m)
         if value is not None:
             found.append((m.start(), m.end(), m.group(0), value, None, "date", m.group(0).split()[0]))
             taken.append((m.start(), m.end()))
-    taken.extend(m.span() for m in _at_runs(_CODE, text, runs))
+    taken.extend(m.span() for m in _at_runs(_CODE, text, runs, _may_be_code))
     for m in _tokens(text, runs):
         if taken and any(a <= m.start() < b for a, b in taken):
             continue
@@ -139,19 +139,34 @@ _PREFIX_CHARS = "$(-−–"
 """Where TOKEN can start before the digits (any other character fails its first lookahead)."""
 
 
-def _at_runs(pattern: re.Pattern[str], text: str, runs: list[int]) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` for a pattern whose matches start where a digit run does."""
+def _at_runs(
+    pattern: re.Pattern[str], text: str, runs: list[tuple[int, int]], fits: Callable[[str, int, int], bool]
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches start where a digit run does.
+
+    ``fits(text, start, end)`` says whether the run can start a match at all (a cheap test).
+    """
     end = 0
-    for r in runs:
-        if r >= end and (m := pattern.match(text, r)):
+    for r, e in runs:
+        if r >= end and fits(text, r, e) and (m := pattern.match(text, r)):
             end = m.end()
             yield m
 
 
-def _tokens(text: str, runs: list[int]) -> Iterator[re.Match[str]]:
+def _may_be_date(text: str, r: int, e: int) -> bool:
+    """A day (1-2 digits) opens ``30 de junio`` and ``21/09/2019``; a year (4) opens ``2019-05-01``."""
+    return e - r <= 2 or (e - r == 4 and text.startswith("-", e))
+
+
+def _may_be_code(text: str, r: int, e: int) -> bool:
+    """A code's first group is followed by ``-`` or ``/``."""
+    return text.startswith(("-", "/"), e)
+
+
+def _tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
     """``TOKEN.finditer(text)``: each figure's body starts a digit run, its prefix is just before."""
     end = 0
-    for r in runs:
+    for r, _e in runs:
         for q in range(max(end, r - _PREFIX), r + 1):
             if (q == r or text[q] in _PREFIX_CHARS) and (m := TOKEN.match(text, q)):
                 end = m.end()
