@@ -123,13 +123,14 @@ def _row_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
         if len(parts) < 2:
             continue
         misses, hits = [], 0
+        scaled = _scaled(ex, t)
         for r in sorted(rows):
             total = _val(rows, r, t)
             addends = [cell for c in parts if (cell := _val(rows, r, c)) is not None]
             if total is None or not addends:
                 continue
             s = sum(a.value for a in addends)
-            if abs(s - total.value) <= _ulp([total], _scaled(ex, t)) + _ulp(addends, _scaled(ex, t)) + _EPS:
+            if abs(s - total.value) <= _ulp([total], scaled) + _ulp(addends, scaled) + _EPS:
                 hits += 1
             else:
                 misses.append(Check(ex.exhibit_id, "row_total", r, t, s, total.value))
