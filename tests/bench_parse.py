@@ -23,7 +23,8 @@ import time
 from pathlib import Path
 
 from tui.corpus.exhibits import find_exhibits
-from tui.corpus.facts import extract_facts, link_facts
+from tui.corpus.fact_links import link_facts
+from tui.corpus.facts import extract_facts
 from tui.corpus.furniture import find_furniture
 from tui.corpus.glossary import find_glossary
 from tui.corpus.model import Document

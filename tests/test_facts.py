@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus.facts import extract_facts, link_facts
+from tui.corpus.fact_links import link_facts
+from tui.corpus.facts import extract_facts
 from tui.corpus.model import Cell, Exhibit, Footnote, Paragraph
 from tui.corpus.prose_numbers import format_prose_number, parse_prose_number
 from tui.corpus.units import singular

@@ -42,7 +42,8 @@ def no_gc() -> Iterator[None]:
 
 def _parse(source_file: str, src: Source) -> Document:
     from tui.corpus.exhibits import find_exhibits
-    from tui.corpus.facts import extract_facts, link_facts
+    from tui.corpus.fact_links import link_facts
+    from tui.corpus.facts import extract_facts
     from tui.corpus.furniture import find_furniture
     from tui.corpus.glossary import find_glossary
     from tui.corpus.paragraphs import build_paragraphs
