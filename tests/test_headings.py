@@ -63,3 +63,18 @@ def test_clean_heading_never_raises_and_is_idempotent(text: str) -> None:
 def test_clean_heading_idempotent_on_heading_like_text(words: list[str]) -> None:
     once = clean_heading(" ".join(words))
     assert clean_heading(once) == once
+
+
+def _caps_like_reference(text: str) -> bool:
+    """The plain definition is_caps_like must keep: >= 40% capitals, lower case only from small caps."""
+    from tui.corpus.headings import _MANGLED_LOWER
+
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or sum(c.isupper() for c in letters) < 0.4 * len(letters):
+        return False
+    return all(c.isupper() or c in _MANGLED_LOWER for c in letters)
+
+
+@given(st.text(alphabet="ABCÁÑabgjmoóqruúñxyz 1.-", max_size=16))
+def test_is_caps_like_matches_its_definition(text) -> None:
+    assert is_caps_like(text) == _caps_like_reference(text)

@@ -104,3 +104,10 @@ def test_join_lines_plain_case_is_spaces(parts) -> None:
     if not any(p[-1] in "\u00ad/&=?_%-" for p in pieces[:-1]):
         assert joined == " ".join(pieces)
     assert len(joined) <= len(" ".join(pieces))
+
+
+@given(st.text(alphabet=" \t\n\u00a0\u2009\u00adab.·", max_size=20))
+def test_squeeze_spaces_is_split_and_join(text) -> None:
+    from tui.corpus.textfix import _squeeze_spaces
+
+    assert _squeeze_spaces(text) == " ".join(text.split())
