@@ -40,6 +40,22 @@ def no_gc() -> Iterator[None]:
             gc.enable()
 
 
+def preload() -> None:
+    """Import every parser now (their regexes compile at import).
+
+    Called before forking parse workers, so that each inherits them instead of paying for
+    them again; the imports stay lazy for commands that never parse.
+    """
+    import tui.corpus.exhibits
+    import tui.corpus.fact_links
+    import tui.corpus.facts
+    import tui.corpus.furniture
+    import tui.corpus.glossary
+    import tui.corpus.paragraphs
+    import tui.corpus.recognize
+    import tui.corpus.refs  # noqa: F401
+
+
 def _parse(source_file: str, src: Source) -> Document:
     from tui.corpus.exhibits import find_exhibits
     from tui.corpus.fact_links import link_facts
