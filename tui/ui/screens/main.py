@@ -94,6 +94,8 @@ class MainScreen(Screen):
             return
         if target.preview and self.pending is not None:
             return  # the outline cursor moving while the app reveals a chosen target
+        if target.preview and self.shown is not None and self.shown.ref == target.ref:
+            return  # already on screen
         if record:
             self._record(target)
         if target.kind == "exhibit":

@@ -164,7 +164,9 @@ class OutlineTree(Tree[Target]):
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
         data = event.node.data
-        quiet, self._quiet_node = event.node is self._quiet_node, None
+        quiet = event.node is self._quiet_node
+        if quiet:  # only then: expanding ancestors may first highlight other nodes on the way
+            self._quiet_node = None
         stale = event.node is not self.cursor_node  # the cursor moved on (expanding shifts lines)
         if data is None or quiet or stale or data.kind == "exhibit":
             return

@@ -19,6 +19,9 @@ from tui.ui.messages import Navigate, Target
 
 FACT_STYLE = "underline bold $accent"
 REF_STYLE = "underline bold $success"
+FIRST_BLOCKS = 15
+"""Blocks measured before the first paint (a tall terminal shows fewer); the rest follow in chunks."""
+CHUNK_BLOCKS = 40
 
 
 @dataclass(slots=True)
@@ -55,6 +58,8 @@ class SectionReader(OptionList):
         self.link_index: int | None = None
         self.content: SectionText | None = None
         self._last_highlight: int | None = None
+        self._generation = 0
+        """Counts the sections shown, so chunks of an older one are not added."""
 
     def show(
         self,
@@ -72,7 +77,7 @@ class SectionReader(OptionList):
         for _, _, item in sorted(items, key=lambda t: (t[0], t[1])):
             if isinstance(item, ParagraphView):
                 block = Block("paragraph", item.paragraph_id, item, _links(item))
-                self._add(block, Option(self._render(block, None)), options)
+                self._add(block, None, options)  # rendered when added to the list
             else:
                 self._add(Block("exhibit", item.exhibit_id), Option(_exhibit_entry(item)), options)
         for n in content.footnotes:
@@ -85,8 +90,14 @@ class SectionReader(OptionList):
             options.append(Option(Text("(no text in this section)", style="dim italic"), disabled=True))
             self.blocks.append(Block("heading", ""))
         self.link_index = None
-        self.set_options(options)
         target = next((i for i, b in enumerate(self.blocks) if b.ref == paragraph_id), None)
+        # Options are measured (wrapped) as they are added: a long section goes in by chunks,
+        # the first one painted before the others are measured.
+        head = max(FIRST_BLOCKS, (target or 0) + FIRST_BLOCKS)
+        self._generation += 1
+        self.set_options(self._make_options(options[:head], 0))
+        if len(options) > head:
+            self.call_after_refresh(self._add_rest, options[head:], self._generation)
         first = next((i for i, b in enumerate(self.blocks) if b.kind != "heading"), None)
         self.highlighted = target if target is not None else first
         if target is None:
@@ -94,12 +105,26 @@ class SectionReader(OptionList):
         else:
             self.scroll_to_highlight(top=True)
 
-    def _add(self, block: Block, option: Option, options: list[Option]) -> None:
+    def _add_rest(self, options: list[Option | None], generation: int) -> None:
+        if generation != self._generation:
+            return  # another section is shown now
+        self.add_options(self._make_options(options[:CHUNK_BLOCKS], self.option_count))
+        if len(options) > CHUNK_BLOCKS:
+            self.call_after_refresh(self._add_rest, options[CHUNK_BLOCKS:], generation)
+
+    def _add(self, block: Block, option: Option | None, options: list[Option | None]) -> None:
         # A blank line after each block; option padding is not counted in heights by OptionList 8.2.
-        if block.kind != "paragraph" and isinstance(option.prompt, Text):
+        if option is not None and isinstance(option.prompt, Text):
             option.prompt.append("\n")
         self.blocks.append(block)
         options.append(option)
+
+    def _make_options(self, entries: list[Option | None], start: int) -> list[Option]:
+        """The options of the blocks from ``start`` on, paragraphs (None) rendered now."""
+        return [
+            Option(self._render(self.blocks[i], None)) if entry is None else entry
+            for i, entry in enumerate(entries, start)
+        ]
 
     def _render(self, block: Block, selected: int | None) -> Text:
         p = block.paragraph
