@@ -300,3 +300,32 @@ async def test_history_ends_say_so(small_db):
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert any("Nothing later in the history" in n.message for n in pilot.app._notifications)
+
+
+@sync
+async def test_long_section_is_added_in_chunks_and_reaches_a_deep_paragraph():
+    from textual.app import App
+
+    from tui.store.reader import ParagraphView, SectionText
+    from tui.ui.widgets import section_reader
+
+    paras = [ParagraphView(f"d:p{i}", "d:s1", i * 3, i * 3 + 1, f"Párrafo {i} con texto.") for i in range(100)]
+    content = SectionText("d", "d:s1", paras, [], [])
+
+    class Host(App):
+        def compose(self):
+            yield section_reader.SectionReader()
+
+    async with Host().run_test(size=(80, 20)) as pilot:
+        view = pilot.app.query_one(section_reader.SectionReader)
+        view.show(content, "Sección", [], paragraph_id="d:p60")
+        assert section_reader.FIRST_BLOCKS < view.option_count < 101  # the first part only, at once
+        assert view.current_block().ref == "d:p60"
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert view.option_count == 101  # heading + 100 paragraphs, in order
+        assert str(view.get_option_at_index(100).prompt).startswith("Párrafo 99")
+        view.show(SectionText("d", "d:s2", paras[:3], [], []), "Otra", [])
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert view.option_count == 4  # chunks of the previous section never arrive late
