@@ -329,3 +329,21 @@ async def test_long_section_is_added_in_chunks_and_reaches_a_deep_paragraph():
         for _ in range(10):
             await pilot.pause(0.02)
         assert view.option_count == 4  # chunks of the previous section never arrive late
+
+
+@sync
+async def test_sections_read_again_come_from_memory(small_db, monkeypatch):
+    from tui.store import reader
+
+    reads = []
+    real = reader.load_section
+    monkeypatch.setattr(reader, "load_section", lambda *a: reads.append(a[2]) or real(*a))
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        await open_section(pilot, screen, "ilpa-2022:s2")
+        await open_section(pilot, screen, "ilpa-2022:s3")
+        n = len(reads)
+        await pilot.press("less_than_sign")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s2" and len(reads) == n  # back: no second read
+        assert "Afiliación" in str(screen.query_one("#breadcrumb").render())

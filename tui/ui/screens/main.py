@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -21,6 +21,7 @@ from tui.ui.widgets.section_reader import SectionReader
 
 SLOW_SECONDS = 0.2
 """After this long without an answer, the reader says it is loading."""
+CACHED_SECTIONS = 32
 
 
 class MainScreen(Screen):
@@ -56,6 +57,7 @@ class MainScreen(Screen):
         """A section asked for (not a preview) and not shown yet."""
         self._slow_timer = None
         self._in_flight: Target | None = None
+        self._cache: OrderedDict[str, SectionText] = OrderedDict()
         self.exhibit_wanted: Target | None = None
         """The exhibit asked for, until its screen is shown."""
         self._exhibit_timer = None
@@ -180,8 +182,11 @@ class MainScreen(Screen):
         self._slow_timer = self.set_timer(SLOW_SECONDS, self._show_loading)
         if not target.preview:
             self.pending = target
-        self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
-        self._fetch(target)
+        cached = self._cache.get(_cache_key(target))
+        if cached is not None:
+            self.post_message(self.SectionLoaded(target, cached))
+        else:
+            self._fetch(target)
 
     def _show_loading(self) -> None:
         self.query_one(SectionReader).loading = True
@@ -209,7 +214,10 @@ class MainScreen(Screen):
         if self.pending is not None and target != self.pending:
             return  # an older answer
         self.pending = None
-        key = target.ref if target.kind == "section" else target.doc_id
+        key = _cache_key(target)
+        self._remember(key, message.content)
+        # The breadcrumb changes with the text: one refresh, not one more while the read runs.
+        self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
         heading = self._heading(target)
         if not target.preview:
             # Here rather than on the request: tree and text change in the same refresh.
@@ -218,6 +226,13 @@ class MainScreen(Screen):
         self.shown = target
         if not target.preview:
             view.focus()
+
+    def _remember(self, key: str, content: SectionText) -> None:
+        """Keep the last sections read: back, forward and the outline revisit them often."""
+        self._cache[key] = content
+        self._cache.move_to_end(key)
+        while len(self._cache) > CACHED_SECTIONS:
+            self._cache.popitem(last=False)
 
     def _heading(self, target: Target) -> str:
         if target.kind == "section" and target.ref in self.sections:
@@ -277,3 +292,7 @@ class MainScreen(Screen):
 
     def action_focus_reader(self) -> None:
         self.query_one(SectionReader).focus()
+
+
+def _cache_key(target: Target) -> str:
+    return target.ref if target.kind == "section" else target.doc_id
