@@ -309,7 +309,7 @@ async def test_long_section_is_added_in_chunks_and_reaches_a_deep_paragraph():
     from tui.store.reader import ParagraphView, SectionText
     from tui.ui.widgets import section_reader
 
-    paras = [ParagraphView(f"d:p{i}", "d:s1", i * 3, i * 3 + 1, f"Párrafo {i} con texto.") for i in range(100)]
+    paras = [ParagraphView(f"d:p{i}", "d:s1", 3 * i, 3 * i + 1, f"Párrafo {i}.") for i in range(100)]
     content = SectionText("d", "d:s1", paras, [], [])
 
     class Host(App):
