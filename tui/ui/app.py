@@ -73,9 +73,9 @@ class ExplorerApp(App[None]):
     ]
 
     class Opened(Message):
-        def __init__(self, con: duckdb.DuckDBPyConnection, outline) -> None:
+        def __init__(self, con: duckdb.DuckDBPyConnection, outline, first) -> None:
             super().__init__()
-            self.con, self.outline = con, outline
+            self.con, self.outline, self.first = con, outline, first
 
     def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
         super().__init__()
@@ -118,6 +118,7 @@ class ExplorerApp(App[None]):
                 return
             con = open_database(self.db_path)
             outline = load_outline(con)
+            first = _first_text(con, outline)
         except DatabaseError as exc:
             can_build = exc.rebuild and self.settings.corpus is not None and self.settings.corpus.is_dir()
             self.call_from_thread(self._show_error, str(exc), can_build)
@@ -127,7 +128,7 @@ class ExplorerApp(App[None]):
                 self._show_error, f"cannot read {self.db_path}: {exc}".splitlines()[0], True
             )
             return
-        self.post_message(self.Opened(con, outline))
+        self.post_message(self.Opened(con, outline, first))
 
     def _needs_build(self) -> bool:
         """Missing, or older than the corpus (only when a corpus was given)."""
@@ -145,7 +146,7 @@ class ExplorerApp(App[None]):
         from tui.ui.screens.main import MainScreen
 
         self.db = message.con
-        self.main = MainScreen(message.outline)
+        self.main = MainScreen(message.outline, message.first)
         self.switch_screen(self.main)
 
     def on_unmount(self) -> None:
@@ -224,6 +225,17 @@ class ExplorerApp(App[None]):
             node = active.node
             run = partial(self.call_later, self.run_action, b.action, node)
             yield SystemCommand(b.description, f"key {self.get_key_display(b)} · {type(node).__name__}", run)
+
+
+def _first_text(con: duckdb.DuckDBPyConnection, outline):
+    """The text the main screen opens on, read with the outline: its first paint is then complete."""
+    from tui.store.reader import load_section
+
+    if not outline.documents:
+        return None
+    doc = outline.documents[0].doc_id
+    starts = [s.line_start for s in outline.sections if s.doc_id == doc and s.parent_id is None]
+    return load_section(con, doc, None, starts)
 
 
 def make_app(db_path: Path, settings: Settings | None = None) -> ExplorerApp:

@@ -42,7 +42,8 @@ class MainScreen(Screen):
             super().__init__()
             self.target, self.content = target, content
 
-    def __init__(self, outline: Outline) -> None:
+    def __init__(self, outline: Outline, first: SectionText | None = None) -> None:
+        """``first``: the text of the first document, when it was read with the outline."""
         super().__init__()
         self.outline = outline
         self.sections = {s.section_id: s for s in outline.sections}
@@ -58,6 +59,8 @@ class MainScreen(Screen):
         self._slow_timer = None
         self._in_flight: Target | None = None
         self._cache: OrderedDict[str, SectionText] = OrderedDict()
+        if first is not None and first.section_id is None:
+            self._cache[first.doc_id] = first
         self.exhibit_wanted: Target | None = None
         """The exhibit asked for, until its screen is shown."""
         self._exhibit_timer = None
