@@ -347,3 +347,15 @@ async def test_sections_read_again_come_from_memory(small_db, monkeypatch):
         await settle(pilot)
         assert screen.shown.ref == "ilpa-2022:s2" and len(reads) == n  # back: no second read
         assert "Afiliación" in str(screen.query_one("#breadcrumb").render())
+
+
+@sync
+async def test_exhibit_given_up_for_a_section_is_not_shown(small_db):
+    from tui.ui.messages import Target
+
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        screen.navigate(Target("exhibit", "ilpa-2022:cuadro-i-1", "ilpa-2022"))
+        screen.navigate(Target("section", "ilpa-2022:s3", "ilpa-2022"))  # before the exhibit is read
+        await settle(pilot, 0.3)
+        assert pilot.app.screen is screen and screen.shown.ref == "ilpa-2022:s3"

@@ -10,12 +10,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from tui.ui.idle_gc import IdleCollector
 from tui.ui.messages import Navigate
 
 if TYPE_CHECKING:
@@ -85,6 +86,7 @@ class ExplorerApp(App[None]):
         self.db: duckdb.DuckDBPyConnection | None = None
         self.main = None
         self.extra_screens: list[ScreenEntry] = list(EXTRA_SCREENS)
+        self.idle_gc = IdleCollector()
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """A cursor of the open database for one worker thread (close it when done)."""
@@ -148,8 +150,15 @@ class ExplorerApp(App[None]):
         self.db = message.con
         self.main = MainScreen(message.outline, message.first)
         self.switch_screen(self.main)
+        self.idle_gc.start(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown | events.MouseScrollDown | events.MouseScrollUp):
+            self.idle_gc.touched()
+        await super().on_event(event)
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         if self.db is not None:
             self.db.close()
 

@@ -106,6 +106,7 @@ class MainScreen(Screen):
         if target.kind == "exhibit":
             self._open_exhibit(target)
         else:
+            self.exhibit_wanted = None  # an exhibit still being read is not shown any more
             self._load(target)
 
     def _record(self, target: Target) -> None:
@@ -138,10 +139,12 @@ class MainScreen(Screen):
         self._reveal_later = target.ref
         if self._exhibit_timer is not None:
             self._exhibit_timer.stop()
-        self._exhibit_timer = self.set_timer(
-            SLOW_SECONDS, lambda: self._show_exhibit(target, None, loaded=False)
-        )
+        self._exhibit_timer = self.set_timer(SLOW_SECONDS, lambda: self._exhibit_slow(target))
         self._fetch_exhibit(target)
+
+    def _exhibit_slow(self, target: Target) -> None:
+        if target == self.exhibit_wanted:  # not given up for another place meanwhile
+            self._show_exhibit(target, None, loaded=False)
 
     @work(thread=True, exclusive=True, group="exhibit")
     def _fetch_exhibit(self, target: Target) -> None:

@@ -1,0 +1,57 @@
+"""The idle garbage collector: off while the user works, on when they pause, restored at the end."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from tui.ui import idle_gc
+
+
+class FakeApp:
+    def __init__(self) -> None:
+        self.intervals = []
+
+    def set_interval(self, seconds, callback, name=None):
+        self.intervals.append((seconds, callback))
+
+
+@pytest.fixture
+def collector(monkeypatch):
+    c = idle_gc.IdleCollector()
+    yield c
+    c.stop()
+    assert gc.isenabled()
+
+
+def test_collects_only_when_idle_or_piling_up(collector, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(idle_gc.time, "monotonic", lambda: now[0])
+    counts = [50_000, 0, 0]
+    monkeypatch.setattr(idle_gc.gc, "get_count", lambda: tuple(counts))
+    app = FakeApp()
+    collector.touched()
+    collector.start(app)
+    assert not gc.isenabled() and app.intervals[0][1] == collector.tick
+    collector.tick()
+    assert collector.collections == 0  # the user is busy and the backlog is moderate
+    now[0] += idle_gc.IDLE_SECONDS
+    collector.tick()
+    assert collector.collections == 1  # a pause: collect now
+    counts[0] = idle_gc.SMALL_BACKLOG - 1
+    collector.tick()
+    assert collector.collections == 1  # at rest with nothing to collect: nothing done
+    collector.touched()
+    counts[0] = idle_gc.BIG_BACKLOG + 1
+    collector.tick()
+    assert collector.collections == 2  # too much garbage: collect even while busy
+
+
+def test_leaves_a_disabled_collector_alone(collector):
+    gc.disable()
+    try:
+        collector.start(FakeApp())
+        assert not collector.running
+    finally:
+        gc.enable()
