@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 
 from tui.corpus.model import Cell, Check, Document, Exhibit, Fact, GlossaryEntry, Paragraph, Section
-from tui.store.build import write_all, write_meta
+from tui.store.writing import write_all, write_meta
 
 
 def _informe(doc_id: str, period: str, visits: float, beds: float, dengue: str) -> Document:

@@ -92,7 +92,7 @@ def test_failed_build_keeps_previous_database(small_corpus, tmp_path, monkeypatc
     def boom(*_, **__):
         raise duckdb.IOException("disk full")
 
-    monkeypatch.setattr("tui.store.build.write_all", boom)
+    monkeypatch.setattr("tui.store.writing.write_all", boom)
     with pytest.raises(BuildError, match="disk full"):
         build_database(small_corpus, db)
     assert db.read_bytes() == before

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 from tui.commands import search as search_cmd
 from tui.corpus.model import Cell, Document, Exhibit, GlossaryEntry, Paragraph, Section
 from tui.store import search as S
-from tui.store.build import write_all, write_meta
 from tui.store.db import open_database
+from tui.store.writing import write_all, write_meta
 
 
 def _doc() -> Document:
