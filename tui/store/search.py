@@ -132,15 +132,13 @@ SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
 """
 
 
-def build_search_index(con: duckdb.DuckDBPyConnection, source: str | None = None) -> bool:
+def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     """Create ``search_docs`` from the written tables and, when possible, its BM25 index.
 
-    ``source`` qualifies the tables read (``memory.main``) when the index is built in another
-    database than theirs. Returns True when the full-text index was built, False when only the
-    table exists (search then falls back to plain matching).
+    Returns True when the full-text index was built, False when only the table exists (search
+    then falls back to plain matching). Call it on the writable connection of the build.
     """
-    prefix = f"{source}." if source else ""
-    con.execute(re.sub(r"\b(FROM|JOIN) (\w+)", rf"\1 {prefix}\2", _DOCS_SQL))
+    con.execute(_DOCS_SQL)
     if not load_fts(con):
         return False
     con.execute(
