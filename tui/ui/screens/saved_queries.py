@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui import config
 from tui.store.history import user_queries_folder
 from tui.store.safe import QueryError, Result
 from tui.store.saved import ParamError, SavedQuery, bind, check_choices, load_queries
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.param_form import ParamForm
 from tui.ui.widgets.query_results import ExplorerRunner, QueryResults
 
@@ -76,7 +77,7 @@ class SavedQueriesScreen(Screen):
                 yield Static("", id="sq-info")
                 yield Vertical(id="sq-form")
         yield QueryResults(id="sq-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.runner = ExplorerRunner(self.app.db_path, fts=True)

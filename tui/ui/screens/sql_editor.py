@@ -12,11 +12,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, Label, Static, TextArea
+from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.store import history
 from tui.store.safe import QueryError, Result
 from tui.store.saved import QueryFileError
+from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.query_results import ExplorerRunner, QueryResults
 from tui.ui.widgets.schema_tree import SchemaTree
 
@@ -71,7 +72,7 @@ class SqlEditorScreen(Screen):
             yield make_editor(self.initial_sql)
             yield SchemaTree(id="sql-schema")
         yield QueryResults(name_for_export="query", id="sql-results")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.runner = ExplorerRunner(self.app.db_path, fts=True)
