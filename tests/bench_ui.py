@@ -80,8 +80,8 @@ async def main():
     for label, times in (("sections", secs), ("exhibits", exs)):
         times.sort()
         ms = [t * 1000 for t, _ in times]
-        print(f"open {label:<8} n={len(ms):<4} median {ms[len(ms) // 2]:5.1f} ms  max {ms[-1]:5.1f} ms"
-              f"  ({times[-1][1][:40]})")
+        print(f"open {label:<8} n={len(ms):<4} median {ms[len(ms) // 2]:5.1f} ms"
+              f"  p90 {ms[len(ms) * 9 // 10]:5.1f} ms  max {ms[-1]:5.1f} ms  ({times[-1][1][:30]})")
     print(f"peak memory             {peak:7.0f} MB   ({app.idle_gc.collections} garbage collections)")
 
 

@@ -22,6 +22,8 @@ from tui.ui.widgets.section_reader import SectionReader
 SLOW_SECONDS = 0.2
 """After this long without an answer, the reader says it is loading."""
 CACHED_SECTIONS = 32
+WARM_UP_SECONDS = 0.5
+"""Once the first screen is up, the exhibit screen's modules are imported: not on the first Enter."""
 
 
 class MainScreen(Screen):
@@ -82,6 +84,7 @@ class MainScreen(Screen):
             self.navigate(Target("document", d.doc_id, d.doc_id, preview=True))
         else:
             self.query_one("#breadcrumb", Static).update("This database holds no document.")
+        self.set_timer(WARM_UP_SECONDS, _warm_up)
 
     def on_screen_resume(self) -> None:
         if self._reveal_later is not None:
@@ -302,3 +305,7 @@ class MainScreen(Screen):
 
 def _cache_key(target: Target) -> str:
     return target.ref if target.kind == "section" else target.doc_id
+
+
+def _warm_up() -> None:
+    import tui.ui.screens.exhibit  # noqa: F401
