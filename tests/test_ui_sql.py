@@ -267,3 +267,24 @@ async def test_numeric_first_column_is_not_cut(tmp_path):
         assert [c.strip() for c in cells] == ["5", "1,234"]
         assert cells[0].endswith("5") and len(cells[0]) == len(cells[1])  # right-aligned
         assert grid.table.ordered_columns[0].width >= len(cells[0])  # frozen, yet not cut
+
+
+@sync
+async def test_function_keys_open_sql_and_saved_queries(small_db, private_home):
+    app = make_app(small_db, Settings())
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await settle(pilot)
+            if isinstance(app.screen, MainScreen):
+                break
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, SqlEditorScreen)
+        await pilot.press("f6")  # already there: no second copy on the stack
+        await settle(pilot)
+        assert sum(isinstance(s, SqlEditorScreen) for s in app.screen_stack) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("f7")
+        await settle(pilot)
+        assert isinstance(app.screen, SavedQueriesScreen)

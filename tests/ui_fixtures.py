@@ -122,10 +122,7 @@ def make_document(doc: str = "ilpa-2022", title: str = "Informe de prueba") -> D
 
 def build_small_db(path: Path, docs: list[Document] | None = None) -> Path:
     """Write the hand-made documents with the real writer, plus the search index when available."""
-    try:
-        from tui.store.writing import write_all, write_meta
-    except ImportError:  # before the writer had its own module
-        from tui.store.writing import write_all, write_meta
+    from tui.store.writing import write_all, write_meta
 
     con = duckdb.connect(str(path))
     try:

@@ -53,9 +53,9 @@ class ScreenEntry:
 
 
 EXTRA_SCREENS: list[ScreenEntry] = [
-    ScreenEntry("Saved queries", "Run a saved query", "tui.ui.screens.saved_queries", "SavedQueriesScreen"),
+    ScreenEntry("SQL editor", "Write and run SQL", "tui.ui.screens.sql_editor", "SqlEditorScreen", "f6"),
     ScreenEntry(
-        "SQL editor", "Write and run SQL on the database", "tui.ui.screens.sql_editor", "SqlEditorScreen"
+        "Saved queries", "Run a saved query", "tui.ui.screens.saved_queries", "SavedQueriesScreen", "f7"
     ),
 ]
 
@@ -71,6 +71,11 @@ class ExplorerApp(App[None]):
         Binding("less_than_sign,alt+left", "back", "Back", show=False),
         Binding("greater_than_sign,alt+right", "forward", "Forward", show=False),
         Binding("f2", "toggle_dark", "Theme", show=False),
+        *(
+            Binding(e.key, f"open_screen('{e.module}', '{e.cls}')", e.title, show=False)
+            for e in EXTRA_SCREENS
+            if e.key
+        ),
     ]
 
     class Opened(Message):
@@ -201,7 +206,10 @@ class ExplorerApp(App[None]):
     def action_open_screen(self, module: str, cls: str) -> None:
         """Push a screen by import path (used by the palette entries of :data:`EXTRA_SCREENS`)."""
         screen_cls = getattr(importlib.import_module(module), cls)
-        self.push_screen(screen_cls())
+        if self.db is None:
+            self.notify("The database is not open yet.", severity="warning")
+        elif not isinstance(self.screen, screen_cls):
+            self.push_screen(screen_cls())
 
     # -- command palette -----------------------------------------------------------------------
 
@@ -218,8 +226,9 @@ class ExplorerApp(App[None]):
             yield SystemCommand(title, help_text, callback)
         for entry in self.extra_screens:
             if importlib.util.find_spec(entry.module) is not None:
+                help_text = f"{entry.help} ({entry.key})" if entry.key else entry.help
                 yield SystemCommand(
-                    entry.title, entry.help, partial(self.action_open_screen, entry.module, entry.cls)
+                    entry.title, help_text, partial(self.action_open_screen, entry.module, entry.cls)
                 )
         yield from self._binding_commands(screen)
 
@@ -229,6 +238,8 @@ class ExplorerApp(App[None]):
         for active in screen.active_bindings.values():
             b = active.binding
             if not b.description or b.action in seen or not active.enabled:
+                continue
+            if b.action.startswith("open_screen"):  # listed above with their own titles
                 continue
             seen.add(b.action)
             node = active.node
