@@ -46,9 +46,10 @@ def parse_file(path: Path) -> Document | str:
 
 
 def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[Path, Document | str]]:
-    """Parse files on every core, largest first, yielding each result as soon as it is ready.
+    """Parse files on every core, yielding the results in corpus order.
 
-    Small corpora are parsed in this process, in corpus order: starting workers would cost more.
+    Workers take the files in corpus order too, so the documents waiting for an earlier, longer
+    one stay few. Small corpora are parsed in this process: starting workers would cost more.
     """
     workers = min(os.cpu_count() or 1, len(files), 4)
     if workers < 2 or sum(p.stat().st_size for p in files) < 1_000_000:
@@ -58,40 +59,40 @@ def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[
             yield path, parse_file(path)
         return
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import ProcessPoolExecutor
 
     # fork: workers inherit the imported parsers instead of importing them again.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is not None:
         preload()
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        order = sorted(files, key=lambda p: -p.stat().st_size)
-        futures = {pool.submit(parse_file, p): p for p in order}
-        for n, fut in enumerate(as_completed(futures)):
+        # A few files ahead of the writer, not all: parsed documents waiting to be written
+        # would otherwise pile up in memory when the writer is the slower side.
+        ahead = 2 * workers
+        futures = [pool.submit(parse_file, p) for p in files[:ahead]]
+        for i, path in enumerate(files):
             if progress:
-                progress(futures[fut].name, n, len(files))
-            yield futures[fut], fut.result()
+                progress(path.name, i, len(files))
+            result, futures[i] = futures[i].result(), None  # a done future would keep its document
+            if i + ahead < len(files):
+                futures.append(pool.submit(parse_file, files[i + ahead]))
+            yield path, result
 
 
-def distinct_ids(docs: list[tuple[Path, Document]]) -> bool:
-    """Give documents recognised as the same one distinct ids, in corpus order (the later file
-    gets a suffix). True when an id changed."""
-    seen: dict[str, str] = {}
-    changed = False
-    for path, doc in sorted(docs, key=lambda pd: pd[0]):
-        if doc.doc_id in seen:
-            _rename(doc, seen)
-            changed = True
-        seen[doc.doc_id] = path.name
-    return changed
+class DistinctIds:
+    """Documents recognised as the same one get distinct ids: the later file gets a suffix."""
 
+    def __init__(self) -> None:
+        self.seen: dict[str, str] = {}
 
-def _rename(doc: Document, seen: dict[str, str]) -> None:
-    n = 2
-    while f"{doc.doc_id}-{n}" in seen:
-        n += 1
-    new = f"{doc.doc_id}-{n}"
-    doc.warnings.append(f"same document as {seen[doc.doc_id]}; stored as {new}")
-    from tui.corpus.rekey import rekey_document
+    def assign(self, path: Path, doc: Document) -> None:
+        if doc.doc_id in self.seen:
+            n = 2
+            while f"{doc.doc_id}-{n}" in self.seen:
+                n += 1
+            new = f"{doc.doc_id}-{n}"
+            doc.warnings.append(f"same document as {self.seen[doc.doc_id]}; stored as {new}")
+            from tui.corpus.rekey import rekey_document
 
-    rekey_document(doc, new)
+            rekey_document(doc, new)
+        self.seen[doc.doc_id] = path.name
