@@ -145,21 +145,11 @@ class ExhibitScreen(Screen):
 
     @on(DataGrid.ChartRequested)
     def _chart(self, event: DataGrid.ChartRequested) -> None:
-        grid, d = event.grid, self.detail
-        if d is None:
-            return
-        chart = self.query_one(ChartView)
-        if event.axis == "column":
-            ok = chart.plot_column(
-                d.columns, grid.visible_display(), grid.visible_rows(), d.numeric, event.index
-            )
-        else:
-            ok = chart.plot_row(d.columns, d.texts[event.index], d.values[event.index], d.numeric)
-        if not ok:
-            self.notify("Nothing numeric to chart here: choose a numeric column or a row with numbers.")
+        d, chart = self.detail, self.query_one(ChartView)
+        if d is None or not chart.plot_request(event, d.columns, d.numeric, d.texts, d.values):
             return
         self.action_view("chart")
-        self.query_one(ChartView).focus()
+        chart.focus()
 
     @on(OptionList.OptionSelected, "#cited")
     def _open_citation(self, event: OptionList.OptionSelected) -> None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+
+if TYPE_CHECKING:
+    from tui.ui.widgets.data_grid import DataGrid
 
 MAX_BARS = 40
 """Beyond this many points a bar chart is unreadable in 80 columns; the rest are left out (and said)."""
@@ -59,6 +63,26 @@ class ChartView(Vertical):
         """Chart a row across its numeric columns."""
         pairs = [(columns[c], float(v)) for c, v in enumerate(values) if numeric[c] and _is_number(v)]
         return self._set(texts[0] if texts else "row", pairs)
+
+    def plot_request(
+        self,
+        request: DataGrid.ChartRequested,
+        columns: Sequence[str],
+        numeric: Sequence[bool],
+        texts: Sequence[Sequence[str]],
+        values: Sequence[Sequence[object]],
+    ) -> bool:
+        """Chart what a grid asked for (its visible rows for a column; one row of ``texts`` and
+        ``values`` otherwise); say why and return False when there is nothing numeric."""
+        grid = request.grid
+        if request.axis == "column":
+            display, rows = grid.visible_display(), grid.visible_rows()
+            ok = self.plot_column(columns, display, rows, numeric, request.index)
+        else:
+            ok = self.plot_row(columns, texts[request.index], values[request.index], numeric)
+        if not ok:
+            self.notify("Nothing numeric to chart here: choose a numeric column or a row with numbers.")
+        return ok
 
     def _set(self, title: str, pairs: list[tuple[str, float]]) -> bool:
         if not pairs:

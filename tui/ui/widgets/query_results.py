@@ -183,16 +183,8 @@ class QueryResults(Vertical):
     @on(DataGrid.ChartRequested)
     def _chart(self, event: DataGrid.ChartRequested) -> None:
         event.stop()
-        grid, d = event.grid, event.grid.data
-        chart = self.query_one(ChartView)
-        if event.axis == "column":
-            ok = chart.plot_column(
-                d.columns, grid.visible_display(), grid.visible_rows(), d.numeric, event.index
-            )
-        else:
-            ok = chart.plot_row(d.columns, d.display[event.index], d.rows[event.index], d.numeric)
-        if not ok:
-            self.notify("Nothing numeric to chart here: choose a numeric column or a row with numbers.")
+        d, chart = event.grid.data, self.query_one(ChartView)
+        if not chart.plot_request(event, d.columns, d.numeric, d.display, d.rows):
             return
         self.query_one(ContentSwitcher).current = "qr-chart"
         chart.focus()
