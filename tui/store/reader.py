@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from tui.corpus.model import Fact
+
 if TYPE_CHECKING:
     import duckdb
 
@@ -156,18 +158,10 @@ class CellRef:
 
 
 @dataclass(slots=True)
-class FactDetail:
-    fact_id: str
-    doc_id: str
-    section_id: str | None
-    paragraph_id: str
-    line: int
-    raw: str
-    value: float
-    unit: str | None
-    kind: str
-    context: str
-    cells: list[CellRef]
+class FactDetail(Fact):
+    """A fact with the table cells that hold its value (linked by the build first)."""
+
+    cells: list[CellRef] = field(default_factory=list)
 
 
 def load_meta(con: Con) -> dict[str, str]:
