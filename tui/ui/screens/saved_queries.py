@@ -5,10 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,9 +14,10 @@ from tui import config
 from tui.store.history import user_queries_folder
 from tui.store.safe import QueryError, Result
 from tui.store.saved import ParamError, SavedQuery, bind, check_choices, load_queries
+from tui.ui.screens.query_screen import QueryScreen
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.param_form import ParamForm
-from tui.ui.widgets.query_results import ExplorerRunner, QueryResults
+from tui.ui.widgets.query_results import QueryResults
 
 
 def query_folders(settings) -> tuple:
@@ -31,7 +30,7 @@ def query_folders(settings) -> tuple:
     return shipped, user
 
 
-class SavedQueriesScreen(Screen):
+class SavedQueriesScreen(QueryScreen):
     """List · parameters · results; every query runs in a worker and Esc cancels it."""
 
     DEFAULT_CSS = """
@@ -43,10 +42,6 @@ class SavedQueriesScreen(Screen):
     SavedQueriesScreen #sq-form { height: 1fr; }
     SavedQueriesScreen #sq-heading { height: 1; background: $boost; padding: 0 1; color: $text-muted; }
     """
-    BINDINGS = [
-        Binding("f5,ctrl+r", "run", "Run", priority=True),
-        Binding("escape", "cancel_or_back", "Cancel/Back"),
-    ]
 
     class ChoicesLoaded(Message):
         def __init__(self, query: str, param: str, values: list | None, error: str | None) -> None:
@@ -64,8 +59,6 @@ class SavedQueriesScreen(Screen):
         self.errors: list[str] = []
         self.current: SavedQuery | None = None
         self.choices: dict[tuple[str, str], list] = {}
-        self.running = False
-        self.runner: ExplorerRunner | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(
@@ -79,8 +72,7 @@ class SavedQueriesScreen(Screen):
         yield QueryResults(id="sq-results")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.runner = ExplorerRunner(self.app.db_path, fts=True)
+    def on_mount(self) -> None:  # QueryScreen.on_mount runs first (Textual calls each class's)
         shipped, user = query_folders(self.app.settings)
         self.queries, self.errors = load_queries(shipped, user)
         box = self.query_one("#sq-list", OptionList)
@@ -92,15 +84,6 @@ class SavedQueriesScreen(Screen):
         else:
             self.query_one("#sq-info", Static).update(f"No saved queries in {shipped} or {user}.")
         box.focus()
-
-    def on_unmount(self) -> None:
-        if self.runner is not None:
-            self.runner.cancel()
-            self.runner.close()
-
-    @property
-    def results(self) -> QueryResults:
-        return self.query_one(QueryResults)
 
     @property
     def form(self) -> ParamForm | None:
@@ -170,11 +153,7 @@ class SavedQueriesScreen(Screen):
         except ParamError as exc:
             self.results.show_error(str(exc))
             return
-        if self.running and self.runner is not None:
-            self.runner.cancel()
-        self.running = True
-        self.results.show_running()
-        self.results.grid.loading = True
+        self.start_run()
         self._run(query, given, values)
 
     @work(thread=True, exclusive=True, group="run")
@@ -194,20 +173,7 @@ class SavedQueriesScreen(Screen):
         self.post_message(self.Finished(query.name, result, None))
 
     def on_saved_queries_screen_finished(self, message: Finished) -> None:
-        self.running = False
-        results = self.results
-        results.grid.loading = False
-        if message.result is None:
-            results.show_error(message.error or "failed")
-            return
-        results.show_result(message.result, export_name=message.query)
-
-    def action_cancel_or_back(self) -> None:
-        if self.running and self.runner is not None:
-            self.runner.cancel()
-            self.results.set_status("cancelling…")
-        elif not self.results.leave_chart():
-            self.app.pop_screen()
+        self.show_outcome(message.result, message.error, export_name=message.query)
 
 
 def _entry(q: SavedQuery) -> Text:

@@ -11,14 +11,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from tui.store import history
 from tui.store.safe import QueryError, Result
 from tui.store.saved import QueryFileError
+from tui.ui.screens.query_screen import QueryScreen
 from tui.ui.widgets.key_footer import KeyFooter
-from tui.ui.widgets.query_results import ExplorerRunner, QueryResults
+from tui.ui.widgets.query_results import QueryResults
 from tui.ui.widgets.schema_tree import SchemaTree
 
 PLACEHOLDER = "SELECT doc_id, title FROM documents  -- F5 or ctrl+r runs, Esc cancels"
@@ -33,7 +34,7 @@ def make_editor(text: str = "") -> TextArea:
     return editor
 
 
-class SqlEditorScreen(Screen):
+class SqlEditorScreen(QueryScreen):
     DEFAULT_CSS = """
     SqlEditorScreen #sql-top { height: 45%; min-height: 6; }
     SqlEditorScreen #sql-text { width: 1fr; border: none; }
@@ -42,8 +43,6 @@ class SqlEditorScreen(Screen):
     SqlEditorScreen #sql-heading { height: 1; background: $boost; padding: 0 1; color: $text-muted; }
     """
     BINDINGS = [
-        Binding("f5,ctrl+r", "run", "Run", priority=True),
-        Binding("escape", "cancel_or_back", "Cancel/Back"),
         Binding("ctrl+s", "save_as", "Save as", priority=True),
         Binding("ctrl+up,alt+up", "history(-1)", "Older", priority=True),
         Binding("ctrl+down,alt+down", "history(1)", "Newer", priority=True),
@@ -57,8 +56,6 @@ class SqlEditorScreen(Screen):
     def __init__(self, sql: str = "") -> None:
         super().__init__()
         self.initial_sql = sql
-        self.runner: ExplorerRunner | None = None
-        self.running = False
         self.past: list[str] = []
         self.history_index = 0
         self.draft = ""
@@ -74,25 +71,15 @@ class SqlEditorScreen(Screen):
         yield QueryResults(name_for_export="query", id="sql-results")
         yield KeyFooter()
 
-    def on_mount(self) -> None:
-        self.runner = ExplorerRunner(self.app.db_path, fts=True)
+    def on_mount(self) -> None:  # QueryScreen.on_mount runs first (Textual calls each class's)
         self.past = history.load_history()
         self.history_index = len(self.past)
         self.editor.cursor_blink = getattr(self.app, "cursor_blink", False)
         self.editor.focus()
 
-    def on_unmount(self) -> None:
-        if self.runner is not None:
-            self.runner.cancel()
-            self.runner.close()
-
     @property
     def editor(self) -> TextArea:
         return self.query_one("#sql-text", TextArea)
-
-    @property
-    def results(self) -> QueryResults:
-        return self.query_one(QueryResults)
 
     # -- running -------------------------------------------------------------------------------
 
@@ -101,11 +88,7 @@ class SqlEditorScreen(Screen):
         if not sql:
             self.results.show_error("nothing to run: write a query first")
             return
-        if self.running and self.runner is not None:
-            self.runner.cancel()
-        self.running = True
-        self.results.show_running()
-        self.results.grid.loading = True
+        self.start_run()
         self._run(sql)
 
     @work(thread=True, exclusive=True, group="run")
@@ -120,22 +103,10 @@ class SqlEditorScreen(Screen):
         self.post_message(self.Finished(sql, result, None))
 
     def on_sql_editor_screen_finished(self, message: Finished) -> None:
-        self.running = False
         if not self.past or self.past[-1] != message.sql:
             self.past.append(message.sql)
         self.history_index = len(self.past)
-        self.results.grid.loading = False
-        if message.result is None:
-            self.results.show_error(message.error or "failed")
-        else:
-            self.results.show_result(message.result)
-
-    def action_cancel_or_back(self) -> None:
-        if self.running and self.runner is not None:
-            self.runner.cancel()
-            self.results.set_status("cancelling…")
-        elif not self.results.leave_chart():
-            self.app.pop_screen()
+        self.show_outcome(message.result, message.error)
 
     # -- history and schema ----------------------------------------------------------------------
 
