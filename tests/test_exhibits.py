@@ -78,7 +78,8 @@ TAB_DOC = [
 def test_metadata_and_consumed_lines():
     table, chart = find_exhibits("d", TAB_DOC * 1, set())
     assert table.exhibit_id == "d:cuadro-ii-4" and table.kind == "table" and table.number == "II.4"
-    assert table.title == "Tasa de infecciones por mil días-paciente, Programa X, 2024-2025^{1/}"
+    # the marker calls the note kept in `notes`; the title reads without it
+    assert table.title == "Tasa de infecciones por mil días-paciente, Programa X, 2024-2025"
     assert table.subtitle == "(millones de pesos)"
     assert table.notes == "IAAS: infecciones asociadas.\n^{1/} Corte a junio de 2025."
     assert table.source == "base de datos de la plataforma, Programa X, IMSS."
@@ -189,3 +190,15 @@ def test_real_continuations_and_metadata(corpus_lines):
     assert old["001:grafica-ii-2"].title.endswith("adscritos a médico familiar, 2012-2019")
     # GRÁFICA VIII.2 prints its source just above the caption.
     assert old["001:grafica-viii-2"].source and old["001:grafica-viii-2"].line_start < 30905
+
+
+def test_title_note_markers_are_not_part_of_the_title():
+    from tui.corpus.captions import clean_heading
+
+    assert (
+        clean_heading("**Casos de dengue notificados, 2024-2025^{1/}**")
+        == "Casos de dengue notificados, 2024-2025"
+    )
+    assert clean_heading("Población en el país^{1/}, derechohabiente^{2/} y adscrita") == (
+        "Población en el país, derechohabiente y adscrita"
+    )

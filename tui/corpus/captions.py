@@ -78,6 +78,15 @@ def clean(text: str) -> str:
     return " ".join(text.replace("**", " ").split())
 
 
+_MARKER = re.compile(r"\^\{\d{1,2}/?\}")
+
+
+def clean_heading(text: str) -> str:
+    """A title or units line as read: also without note markers (``2024-2025^{1/}``), since the
+    notes they call are kept with the exhibit."""
+    return clean(_MARKER.sub("", text))
+
+
 def is_blank(text: str) -> bool:
     return not text.strip()
 
@@ -126,7 +135,7 @@ def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool
         j += 1
         if bold and text.rstrip().endswith("**"):
             break
-    head.title = clean(" ".join(view[i][1] for i in title))
+    head.title = clean_heading(" ".join(view[i][1] for i in title))
     head.used.extend(title)
     head.end = j
     subtitle: list[int] = []
@@ -141,7 +150,7 @@ def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool
             continue
         break
     if subtitle:
-        head.subtitle = clean(" ".join(view[i][1] for i in subtitle))
+        head.subtitle = clean_heading(" ".join(view[i][1] for i in subtitle))
         head.used.extend(subtitle)
         head.end = subtitle[-1] + 1
     return head
