@@ -228,3 +228,13 @@ def test_real_awkward_and_empty(real):
     hits = S.search(real, "'; DROP TABLE paragraphs; --")
     assert all("tabla" in S.fold(h.text) for h in hits)
     assert real.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 1000
+
+
+@pytest.mark.corpus
+def test_real_restated_heading_names_its_part(real):
+    # The 2024-2025 report restates its chapter headings in the programme of activities; hits from
+    # both must be distinguishable by their titles.
+    hits = S.search(real, "HGR 216 camas Ensenada", doc="ilpa-2024-2025", kind="paragraph", limit=5)
+    titles = {h.title for h in hits}
+    assert len(hits) >= 2 and len(titles) == len(hits), titles
+    assert any(t.startswith("Programa de Actividades › IV.2.3") for t in titles), titles

@@ -107,15 +107,22 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
 
 _DOCS_SQL = """
 CREATE OR REPLACE TABLE search_docs AS
+WITH heading AS (
+    -- A heading printed in two parts (a chapter section and its restatement in the programme of
+    -- activities) is named with its part, so that hits from both can be told apart.
+    SELECT section_id,
+           CASE WHEN count(*) OVER (PARTITION BY doc_id, number, title) > 1 AND part IS NOT NULL
+                THEN part || ' › ' ELSE '' END || trim(coalesce(number || ' ', '') || title) AS name
+    FROM sections
+)
 SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
     SELECT p.doc_id, 'paragraph' AS kind, p.paragraph_id AS ref_id, p.section_id,
-           coalesce(trim(coalesce(s.number || ' ', '') || s.title), '') AS title, p.text AS body,
-           p.line_start AS line
-    FROM paragraphs p LEFT JOIN sections s ON s.section_id = p.section_id
+           coalesce(h.name, '') AS title, p.text AS body, p.line_start AS line
+    FROM paragraphs p LEFT JOIN heading h ON h.section_id = p.section_id
     UNION ALL
-    SELECT doc_id, 'section', section_id, section_id, trim(coalesce(number || ' ', '') || title),
-           trim(coalesce(number || ' ', '') || title), line_start
-    FROM sections
+    SELECT s.doc_id, 'section', s.section_id, s.section_id, h.name,
+           trim(coalesce(s.number || ' ', '') || s.title), s.line_start
+    FROM sections s JOIN heading h USING (section_id)
     UNION ALL
     SELECT e.doc_id, 'exhibit', e.exhibit_id, e.section_id, trim(e.label || '. ' || coalesce(e.title, '')),
            concat_ws(' · ', e.label, e.title, e.subtitle,
