@@ -246,3 +246,21 @@ def test_side_by_side_with_one_value_column_needs_a_repeated_header():
     ]
     g = parse_space_table(body("Unidad Camas\nHGZ No. 1 Sur 10\nHGZ No. 2 Norte 20\nHGZ No. 3 Este 30"))
     assert rows(g)[0] == ["HGZ No. 1 Sur", "10"]
+
+
+def test_text_cell_wrapped_apart_from_its_row_joins_the_year_column():
+    g = parse_space_table(
+        body(
+            "Servicio Vigencia Mínimo Máximo\n\nDiálisis\nInterna\n\n2020 3 8\n\n"
+            "Trasplantes 2020 1 2\n\nCirugía 2019 5 6\n\n"
+            "Red de\nLaboratorios\n\nSegundo\ntrimestre\n\n2021\n\n20 51\n\nTotal 29 67"
+        )
+    )
+    assert rows(g) == [
+        ["Diálisis Interna", "2020", "3", "8"],
+        ["Trasplantes", "2020", "1", "2"],
+        ["Cirugía", "2019", "5", "6"],
+        ["Red de Laboratorios", "Segundo trimestre 2021", "20", "51"],
+        ["Total", "", "29", "67"],
+    ]
+    assert cell(g, 0, 1).value is None and cell(g, 3, 2).value == 20

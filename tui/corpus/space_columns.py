@@ -156,7 +156,9 @@ def non_quantity_columns(names: list[str], columns: dict[int, list[str]]) -> set
         filled = [t for t in texts if t and not is_missing(t) and t not in CELL_MARKS]
         if not filled:
             continue
-        years = all(is_year(t) or _YEAR_RANGE.match(t) for t in filled)
+        # Text beside years (``Segundo trimestre 2020``) does not make a quantity column.
+        vals = [t for t in filled if is_value(t)]
+        years = bool(vals) and all(is_year(t) or _YEAR_RANGE.match(t) for t in vals)
         ints = all(t.isdigit() for t in filled)
         name = names[j] if j < len(names) else ""
         if years or (ints and _CODE_HEADER.search(name)):

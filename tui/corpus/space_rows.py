@@ -12,6 +12,7 @@ from tui.corpus.numbers import parse_number
 from tui.corpus.space_columns import CONNECTORS, is_value, peel
 
 _LOWER_START = re.compile(r"^[a-záéíóúñü(]")
+_YEARISH = re.compile(r"^(19|20)\d\d(-(19|20)?\d\d)?$")
 
 
 def continues(prev: str, nxt: str) -> bool:
@@ -130,3 +131,30 @@ class Assembler:
 def _has_note(tok: str) -> bool:
     num = parse_number(tok)
     return bool(num and num.note)
+
+
+def merge_wrapped_dates(rows: list[Row], width: int) -> list[Row]:
+    """Join a text cell wrapped apart from its row (``Red de …`` / ``Segundo trimestre`` /
+    ``2020`` / ``20 51``): a band, then a row whose first value is a year alone on its line
+    while its other values share a later line. Other rows print that year with their values,
+    so the text above the year belongs to the year's cell and the band is the row's label."""
+    if width < 2:
+        return rows
+    out: list[Row] = []
+    for row in rows:
+        prev = out[-1] if out else None
+        vals = row.values
+        if (
+            prev is not None
+            and not prev.values
+            and row.label
+            and len(vals) == width
+            and _YEARISH.match(vals[0][0])
+            and vals[0][1] != vals[1][1]
+        ):
+            vals[0] = (f"{row.label} {vals[0][0]}", vals[0][1])
+            row.label, row.label_line = prev.label, prev.label_line
+            out[-1] = row
+            continue
+        out.append(row)
+    return out

@@ -42,7 +42,7 @@ from tui.corpus.space_columns import (
     split_runs,
 )
 from tui.corpus.space_header import header_names, starts_cell, strong_gaps, two_level
-from tui.corpus.space_rows import Assembler, Row, continues
+from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
@@ -237,6 +237,8 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     blanks = sum(1 for ln in rows_part if ln.blank_before)
     loose = blanks >= 0.4 * max(1, len(rows_part))
     rows = _assemble(rows_part, width, sides, loose)
+    if loose and sides == 1:
+        rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
     _fill(grid, rows, width)
     return grid
