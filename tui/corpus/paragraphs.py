@@ -25,6 +25,8 @@ _ITEM = re.compile(
 )
 _BULLET_STARTS = "•●◦▪‣►❖✓➢-*"
 """What _BULLET needs as first non-blank character: lines without one skip the regex."""
+_ITEM_STARTS = "ivxlcIVXLC"
+"""With a digit or ``a.``/``b)``, what _ITEM needs as first non-blank character."""
 _HAS_TEXT = re.compile(r"\w")
 # The last word, read on the reversed text: searching for ``(\w+)\W*$`` retries at every word.
 _FIRST_WORD = re.compile(r"\W*(\w+)")
@@ -58,22 +60,38 @@ def build_paragraphs(
     """Paragraphs of a document in reading order, and the footnotes taken out of them."""
     footnotes, note_lines = find_footnotes(doc_id, lines, skip)
     owner = section_owners(sections, len(lines))
+    hidden = skip | note_lines
     drafts: list[_Draft] = []
     cur: _Draft | None = None
     gap = False
+    # The tests run once per source line: cheap string tests first, helpers only when they can matter.
     for i, raw in enumerate(lines, start=1):
-        if i in skip or i in note_lines or not _is_prose_line(raw):
+        text = raw.lstrip()
+        c = text[:1]
+        if (
+            i in hidden
+            or not (c.isalnum() or c == "_" or (c and _HAS_TEXT.search(text)))
+            or is_source_line(raw)
+        ):
             gap = True
             continue
-        head = raw.lstrip()[:2]
-        bullet = _BULLET.match(raw) if head[:1] in _BULLET_STARTS else None
-        if cur is None or _starts_new(cur, raw, head, bool(bullet), gap, owner[i]):
-            cur = _Draft(owner[i], i, i, bool(bullet), _looks_run_in(raw))
+        bullet = _BULLET.match(raw) if c in _BULLET_STARTS else None
+        section = owner[i]
+        if (
+            cur is None
+            or section != cur.section_id
+            or bullet
+            or (_may_be_item(c, text) and _ITEM.match(raw))
+            or (not continues(cur.parts[-1], raw) if gap else cur.run_in and _first_char(raw).isupper())
+        ):
+            cur = _Draft(
+                section, i, i, bool(bullet), _looks_run_in(raw), [raw[bullet.end() :] if bullet else raw]
+            )
             drafts.append(cur)
-            _add(cur, raw[bullet.end() :] if bullet else raw, i)
         else:
             cur.run_in = False
-            _add(cur, raw, i)
+            cur.parts.append(raw)
+            cur.line_end = i
         gap = False
     return _finish(doc_id, drafts), footnotes
 
@@ -88,22 +106,9 @@ def section_owners(sections: list[Section], n_lines: int) -> list[str | None]:
     return owner
 
 
-def _is_prose_line(raw: str) -> bool:
-    return bool(_HAS_TEXT.search(raw)) and not is_source_line(raw)
-
-
-def _starts_new(cur: _Draft, raw: str, head: str, bullet: bool, gap: bool, section: str | None) -> bool:
-    if section != cur.section_id or bullet or (_may_be_item(head) and _ITEM.match(raw)):
-        return True
-    if gap:
-        return not continues(cur.parts[-1], raw)
-    return cur.run_in and _first_char(raw).isupper()
-
-
-def _may_be_item(head: str) -> bool:
-    """Can a line starting with ``head`` (its first two non-blank characters) be an _ITEM?"""
-    c = head[:1]
-    return c.isdecimal() or c in "ivxlcIVXLC" or ("a" <= c <= "z" and head[1:] in (".", ")"))
+def _may_be_item(c: str, text: str) -> bool:
+    """Can a line whose stripped ``text`` starts with ``c`` be an _ITEM? Spares the regex."""
+    return c.isdecimal() or c in _ITEM_STARTS or ("a" <= c <= "z" and text[1:2] in (".", ")"))
 
 
 def continues(before: str, after: str) -> bool:
@@ -134,11 +139,6 @@ def _last_word(text: str) -> str | None:
 
 def _first_char(raw: str) -> str:
     return raw.lstrip(" \t*\"“‘'¿¡")[:1]
-
-
-def _add(cur: _Draft, piece: str, i: int) -> None:
-    cur.parts.append(piece)
-    cur.line_end = i
 
 
 def _finish(doc_id: str, drafts: list[_Draft]) -> list[Paragraph]:
