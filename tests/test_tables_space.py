@@ -264,3 +264,24 @@ def test_text_cell_wrapped_apart_from_its_row_joins_the_year_column():
         ["Total", "", "29", "67"],
     ]
     assert cell(g, 0, 1).value is None and cell(g, 3, 2).value == 20
+
+
+def test_percentages_in_parentheses_share_the_header_cell_of_their_count():
+    g = parse_space_table(
+        body("Total de\npersonas\n\nTratadas (%)\n\nCuradas (%)\n\n1,000 900 (90.0) 450 (50.0)")
+    )
+    assert g.columns == [
+        "",
+        "Total de personas",
+        "Tratadas (%)",
+        "Tratadas (%) / %",
+        "Curadas (%)",
+        "Curadas (%) / %",
+    ]
+    assert rows(g) == [["", "1,000", "900", "(90.0)", "450", "(50.0)"]]
+    assert cell(g, 0, 3).value == 90.0 and cell(g, 0, 2).value == 900
+
+
+def test_parenthesised_negatives_are_not_shares():
+    g = parse_space_table(body("Concepto 2019 2020 (%)\n\nIngresos 10 (2) (5)\n\nGastos 4 (1) (3)"))
+    assert cell(g, 0, 2).value == -2 and cell(g, 0, 3).value == -5

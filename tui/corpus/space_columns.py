@@ -164,3 +164,29 @@ def non_quantity_columns(names: list[str], columns: dict[int, list[str]]) -> set
         if years or (ints and _CODE_HEADER.search(name)):
             out.add(j)
     return out
+
+
+_SHARE = re.compile(r"^\((\d{1,3}(?:\.\d+)?)%?\)$")
+
+
+def share_columns(value_rows: list[list[str]], header: str) -> set[int]:
+    """Value columns (0-based) printing a percentage in parentheses after a count
+    (``61,970 (92.8)``): the header names the pair once, so they share one header cell.
+
+    Needs a ``%`` in the header, every filled cell of the column parenthesised and at most
+    100, and the column before it plain numbers (accounting negatives come in whole columns
+    of amounts, not after counts).
+    """
+    if "%" not in header or not value_rows:
+        return set()
+    width = len(value_rows[0])
+    out = set()
+    for j in range(1, width):
+        col = [r[j] for r in value_rows if not is_missing(r[j])]
+        prev = [r[j - 1] for r in value_rows if not is_missing(r[j - 1])]
+        shares = [_SHARE.match(t) for t in col]
+        if not col or not all(shares) or any(float(m[1]) > 100 for m in shares if m):
+            continue
+        if j - 1 not in out and prev and not any(_SHARE.match(t) for t in prev):
+            out.add(j)
+    return out

@@ -39,9 +39,10 @@ from tui.corpus.space_columns import (
     non_quantity_columns,
     norm,
     peel,
+    share_columns,
     split_runs,
 )
-from tui.corpus.space_header import header_names, starts_cell, strong_gaps, two_level
+from tui.corpus.space_header import header_names, segment, starts_cell, strong_gaps, two_level
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
@@ -138,7 +139,9 @@ def _split_header(lines: list[Line], width: int) -> int:
         return len(lines)
     # The first row's label may sit above its values: steal the block right above.
     k = first
-    if lines[first].run == len(lines[first].tokens):
+    # A single line of values under the header is one unlabelled row: nothing to steal.
+    alone = not any(ln.run for ln in lines[first + 1 :])
+    if lines[first].run == len(lines[first].tokens) and not alone:
         while k > 0 and (k == first or not lines[k].blank_before) and not is_year_header(lines[k - 1].tokens):
             k -= 1
             if lines[k].blank_before:
@@ -159,9 +162,35 @@ def _left_header(header: list[Line]) -> list[Line]:
     return header[first:second]
 
 
-def _names(header: list[Line], width: int, sides: int) -> tuple[list[str], str | None]:
+def _names_with_shares(
+    header: list[Line], width: int, shares: set[int], unlabelled: bool
+) -> list[str] | None:
+    """Names when some value columns are the percentages of the column before them: the
+    header then has one cell per pair, and that cell says ``%``. None when it does not."""
+    names, problem = _names(header, width - len(shares), 1, unlabelled)
+    if problem or len(names) != width - len(shares) + 1:
+        return None
+    out = names[:1]
+    it = iter(names[1:])
+    for j in range(width):
+        if j in shares:
+            if "%" not in out[-1]:
+                return None
+            out.append(f"{out[-1]} / %")
+        else:
+            out.append(next(it))
+    return out
+
+
+def _names(
+    header: list[Line], width: int, sides: int, unlabelled: bool = False
+) -> tuple[list[str], str | None]:
     """Column names: a two-level header, then one whole line of names, then a split of the words."""
     lines = [(h.text, h.blank_before) for h in header]
+    if unlabelled:  # only value lines: the header names the value columns alone
+        names = segment(lines, width)
+        if names:
+            return [""] + names, None
     names = two_level(lines, width) if sides == 1 else None
     if names is None and strong_gaps(lines) == width:  # one sure cut per column: take them
         names = header_names(lines, width)
@@ -228,7 +257,15 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     start = _trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
     sides = 2 if _side_by_side(rows_part, width, header) else 1
-    names, problem = _names(_left_header(header) if sides == 2 else header, width, sides)
+    full = [ln.tokens[-width:] for ln in rows_part if width and ln.run == len(ln.tokens) == width]
+    full += [ln.tokens[-width:] for ln in rows_part if width and ln.run == width < len(ln.tokens)]
+    shares = share_columns(full, " ".join(h.text for h in header)) if sides == 1 else set()
+    unlabelled = bool(rows_part) and all(ln.run == len(ln.tokens) for ln in rows_part)
+    problem = None
+    names = _names_with_shares(header, width, shares, unlabelled) if shares else None
+    if names is None:
+        shares = set()
+        names, problem = _names(_left_header(header) if sides == 2 else header, width, sides, unlabelled)
     grid.columns = names
     if problem:
         grid.problems.append(problem)
@@ -240,7 +277,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
-    _fill(grid, rows, width)
+    _fill(grid, rows, width, {j + 1 for j in shares})
     return grid
 
 
@@ -275,7 +312,7 @@ def _feed_sides(left: Assembler, right: Assembler, line: Line) -> None:
             side.feed(line.ln, toks, line.blank_before, None)
 
 
-def _fill(grid: Grid, rows: list[Row], width: int) -> None:
+def _fill(grid: Grid, rows: list[Row], width: int, shares: set[int]) -> None:
     texts: dict[int, list[str]] = {j: [] for j in range(1, width + 1)}
     for row in rows:
         for j, tok in enumerate(row.cells(width), start=1):
@@ -285,7 +322,10 @@ def _fill(grid: Grid, rows: list[Row], width: int) -> None:
         label, note = _label_note(row.label)
         grid.cells.append(Cell(r, 0, label, None, row.label_line, note))
         for j, tok in enumerate(row.cells(width), start=1):
-            grid.cells.append(_value_cell(r, j, tok, row.value_line, j in text_only))
+            cell = _value_cell(r, j, tok, row.value_line, j in text_only)
+            if j in shares and cell.value is not None:
+                cell.value = abs(cell.value)  # a share in parentheses, not a negative
+            grid.cells.append(cell)
         if row.problem:
             grid.problems.append(f"row {r} ({label[:40]!r}): {row.problem}")
 
