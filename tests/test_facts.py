@@ -222,14 +222,35 @@ _PROSE = st.lists(_PROSE_BITS, max_size=25).map("".join)
 
 @given(_PROSE)
 def test_scan_at_digit_runs_equals_finditer(text):
-    from tui.corpus.facts import _CODE, _DATE, _RUN, _at_runs, _may_be_code, _may_be_date, _tokens
+    import re
+
+    from tui.corpus.facts import _CODE, _DATE, _RUN, _codes, _dates, _tokens
     from tui.corpus.prose_numbers import TOKEN
 
     runs = [m.span() for m in _RUN.finditer(text)]
+    assert runs == [m.span() for m in re.finditer(r"\d+", text)]
     assert [m.span() for m in _tokens(text, runs)] == [m.span() for m in TOKEN.finditer(text)]
-    for pattern, fits in ((_DATE, _may_be_date), (_CODE, _may_be_code)):
-        found = [m.span() for m in _at_runs(pattern, text, runs, fits)]
-        assert found == [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in _dates(text, runs)] == [m.span() for m in _DATE.finditer(text)]
+    assert list(_codes(text, runs)) == [m.span() for m in _CODE.finditer(text)]
+
+
+_AFTER_BITS = st.sampled_from(
+    [" ", "  ", "\n", "\xa0", "de", "De ", "mil", "Mil", "millones", "billones", "pesos", "PESOS", "dólares",
+     "mdp", "MXN", "usd", "por ciento", "Puntos porcentuales", "punto", "niñas", "x", "1", "%", "."]
+)  # fmt: skip
+
+
+@given(st.lists(_AFTER_BITS, max_size=8).map(lambda bits: " " + "".join(bits)))
+def test_initials_never_hide_a_word_after_a_figure(after):
+    from tui.corpus.facts import _CURRENCY_INITIALS, _SCALE_INITIALS, _next_letter
+    from tui.corpus.prose_numbers import SCALE
+    from tui.corpus.units import currency_after, percent_after
+
+    text = "12" + after
+    nxt = _next_letter(text, 2)
+    assert not SCALE.match(text, 2) or nxt in _SCALE_INITIALS
+    assert not currency_after(text, 2) or nxt in _CURRENCY_INITIALS
+    assert not percent_after(text, 2) or nxt == "p"
 
 
 @given(st.lists(st.sampled_from(["no.", "Núm.", "número", "HGR", "No.", "de", "año", "x", " ", "  ", "C.P."]),
