@@ -285,3 +285,48 @@ def test_percentages_in_parentheses_share_the_header_cell_of_their_count():
 def test_parenthesised_negatives_are_not_shares():
     g = parse_space_table(body("Concepto 2019 2020 (%)\n\nIngresos 10 (2) (5)\n\nGastos 4 (1) (3)"))
     assert cell(g, 0, 2).value == -2 and cell(g, 0, 3).value == -5
+
+
+def test_all_text_table_is_cut_before_its_title_abbreviations():
+    g = parse_space_table(
+        body(
+            "Estado Título Titular\n\nSONORA DR. JUAN PÉREZ LÓPEZ\n\nBAJA CALIFORNIA SUR DRA. ANA RUIZ\n\n"
+            "NUEVO LEÓN DR. LUIS DE LA PEÑA\n\nCOLIMA MTRA. EVA SOTO\n\nJALISCO MTRA. ROSA LEE DR. HONORIS"
+        )
+    )
+    assert g.columns == ["Estado", "Título", "Titular"]
+    assert rows(g) == [
+        ["SONORA", "DR.", "JUAN PÉREZ LÓPEZ"],
+        ["BAJA CALIFORNIA SUR", "DRA.", "ANA RUIZ"],
+        ["NUEVO LEÓN", "DR.", "LUIS DE LA PEÑA"],
+        ["COLIMA", "MTRA.", "EVA SOTO"],
+        ["JALISCO", "MTRA.", "ROSA LEE DR. HONORIS"],
+    ]
+    assert all(c.value is None for c in g.cells)
+
+
+def test_all_text_table_rows_follow_rank_numbers_and_wrapped_cells():
+    g = parse_space_table(
+        body(
+            "No. Delegación Unidad\n\n1 Ciudad de México Norte Tlatelolco (Zona de\n"
+            "las Torres) UMF No. 3 Nueva\n\n"
+            "2 Morelos Cuautla UMF 6 Nueva\n3 Sonora Nogales HGZ No. 5 Remodelación\n"
+            "4 Puebla Atlixco HGZ/MF No. 1 Nueva\n5 Colima Manzanillo HR Nueva\n6 Sinaloa Culiacán"
+        )
+    )
+    assert [r[0] for r in rows(g)] == [
+        "1 Ciudad de México Norte Tlatelolco (Zona de las Torres)",
+        "2 Morelos Cuautla",
+        "3 Sonora Nogales",
+        "4 Puebla Atlixco",
+        "5 Colima Manzanillo",
+        "6 Sinaloa Culiacán",
+    ]
+    assert rows(g)[3][1] == "HGZ/MF No. 1 Nueva" and rows(g)[4][1] == "HR Nueva" and rows(g)[5][1] == ""
+
+
+def test_text_lines_without_a_shared_abbreviation_stay_one_column():
+    g = parse_space_table(
+        body("Acciones\n\nSe revisó el padrón\n\nSe pagó la nómina\n\nSe cerró el ejercicio")
+    )
+    assert all(c.col == 0 for c in g.cells)

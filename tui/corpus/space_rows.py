@@ -158,3 +158,103 @@ def merge_wrapped_dates(rows: list[Row], width: int) -> list[Row]:
             continue
         out.append(row)
     return out
+
+
+# An abbreviation or code that can open a text column: ``DR.``, ``CSS``, ``HGZ``, ``Lic.``.
+_PIVOT_SHAPE = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]{2,}(?:/[A-Z]{1,4})?[./]?|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,3}\.)$")
+MAX_PIVOTS = 4
+
+
+def pivot_tokens(lines: list[list[str]]) -> frozenset[str]:
+    """Tokens that open the second column of an all-text table, one per row (``DR.``/``DRA.``
+    before a name): the most frequent abbreviations that never share a line, taken while
+    they cover at least a quarter of the lines."""
+    cover: dict[str, set[int]] = {}
+    for k, toks in enumerate(lines):
+        for i in range(1, len(toks)):
+            t = toks[i]
+            numbering = t.endswith(".") and i + 1 < len(toks) and toks[i + 1][:1].isdigit()  # ``No. 38``
+            if _PIVOT_SHAPE.match(t) and toks[i - 1].lower() not in CONNECTORS and not numbering:
+                cover.setdefault(t, set()).add(k)
+    chosen: list[str] = []
+    seen: set[int] = set()
+    for t in sorted(cover, key=lambda t: (-len(cover[t]), t)):
+        if len(cover[t]) < 2 or len(chosen) == MAX_PIVOTS:
+            break
+        if not cover[t] & seen:
+            chosen.append(t)
+            seen |= cover[t]
+    if len(seen) < 3 or len(seen) < len(lines) / 4:
+        return frozenset()
+    return frozenset(chosen)
+
+
+def _pivot_at(toks: list[str], pivots: frozenset[str], new_row: bool) -> int | None:
+    """Index of the token opening the second cell. A line that must start a row (a rank
+    number, a new block) uses its first abbreviation when no known pivot is in it: one with a
+    period (``LIC.``) or, in a line not all in capitals, an acronym (``HGO``)."""
+    shapes = [i for i in range(1, len(toks)) if toks[i - 1].lower() not in CONNECTORS]
+    at = next((i for i in shapes if toks[i] in pivots), None)
+    if new_row:
+        caps = all(t.isupper() for t in toks if t[:1].isalpha())
+        start = 2 if toks[0].isdigit() else 1
+        fits = [i for i in shapes if i >= start and _PIVOT_SHAPE.match(toks[i])]
+        first = next((i for i in fits if toks[i].endswith(".") or not caps), len(toks))
+        at = first if at is None else min(at, first)
+    return at
+
+
+def first_ranked(lines: list[list[str]]) -> int | None:
+    """Index of the line ``1 …`` when at least three lines start with the ranks 1, 2, 3…."""
+    rank, first = 0, None
+    for k, toks in enumerate(lines):
+        if toks[0] == str(rank + 1):
+            first = k if rank == 0 else first
+            rank += 1
+    return first if rank >= 3 else None
+
+
+def text_rows(
+    lines: list[tuple[int, list[str], bool]], pivots: frozenset[str]
+) -> list[list[tuple[str, int]]]:
+    """Rows of an all-text table split before a pivot token: [(text, line) before, after].
+
+    ``lines`` are (line number, tokens, blank line before) of the body. A line without a pivot
+    continues the row above, unless it stands after a blank right above a pivot line (then it
+    is the start of that row's first cell) or carries the next rank number.
+    """
+    rows: list[list[tuple[str, int]]] = []
+    lead: list[str] = []
+    rank = 0
+    for k, (ln, toks, blank) in enumerate(lines):
+        ranked = rank >= 0 and toks[0] == str(rank + 1)
+        fresh = blank and bool(rows) and not continues(rows[-1][-1][0], " ".join(toks))
+        at = _pivot_at(toks, pivots, ranked or (fresh and any(t.endswith(".") for t in toks[1:])))
+        if at is None:
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            opens = nxt is not None and not nxt[2] and any(t in pivots for t in nxt[1][1:])
+            if (blank or not rows) and opens:
+                lead = list(toks)
+            elif rows:
+                _continue_row(rows[-1], toks, pivots)
+            continue
+        head = (lead or toks)[0]
+        consecutive = head.isdigit() and rank >= 0 and (not rows or head == str(rank + 1))
+        rank = int(head) if consecutive else -1
+        before = join_label([" ".join(lead), " ".join(toks[:at])]).strip()
+        rows.append([(before, ln), (" ".join(toks[at:]), ln)])
+        lead = []
+    return rows
+
+
+def _continue_row(row: list[tuple[str, int]], toks: list[str], pivots: frozenset[str]) -> None:
+    """Add a wrapped line to a row: to its last cell, or across both cells while the second
+    one is still empty (``1 Ciudad … (Zona de`` / ``las Torres) UMF No. 3``)."""
+    (a, la), (b, lb) = row
+    if b:
+        row[1] = (join_label([b, " ".join(toks)]), lb)
+        return
+    at = _pivot_at(toks, pivots, True)
+    at = len(toks) if at is None else at
+    row[0] = (join_label([a, " ".join(toks[:at])]), la)
+    row[1] = (" ".join(toks[at:]), lb)

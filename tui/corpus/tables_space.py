@@ -43,7 +43,15 @@ from tui.corpus.space_columns import (
     split_runs,
 )
 from tui.corpus.space_header import header_names, segment, starts_cell, strong_gaps, two_level
-from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
+from tui.corpus.space_rows import (
+    Assembler,
+    Row,
+    continues,
+    first_ranked,
+    merge_wrapped_dates,
+    pivot_tokens,
+    text_rows,
+)
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
@@ -254,6 +262,11 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     grid.prose = {lines[k].ln for k in prose}
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
+    if width == 0:
+        text = _text_table(table)
+        if text is not None:
+            text.prose = grid.prose
+            return text
     start = _trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
     sides = 2 if _side_by_side(rows_part, width, header) else 1
@@ -278,6 +291,36 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
     _fill(grid, rows, width, {j + 1 for j in shares})
+    return grid
+
+
+def _text_table(table: list[Line]) -> Grid | None:
+    """An all-text table cut into columns before its pivot tokens (``DR.``, ``CSS``); a third
+    column when the header's last line names three and the pivot stands alone as a title."""
+    pivots = pivot_tokens([ln.tokens for ln in table])
+    first = first_ranked([ln.tokens for ln in table])
+    if first is None and not pivots:
+        return None
+    if first is None:
+        first = next(k for k, ln in enumerate(table) if any(t in pivots for t in ln.tokens[1:]))
+        if first > 0 and not table[first].blank_before and table[first - 1].blank_before:
+            first -= 1  # the first row's leading cell wrapped onto the line above
+    header, body = table[:first], table[first:]
+    rows = text_rows([(ln.ln, ln.tokens, ln.blank_before) for ln in body], pivots)
+    lines = [(h.text, h.blank_before) for h in header]
+    heads = [b.split(" ", 1)[0] for _, (b, _) in rows]
+    titles = bool(pivots) and all(h in pivots or h.endswith(".") for h in heads)
+    three = titles and bool(header) and len(header[-1].tokens) == 3
+    if three:
+        rows = [[a, (b.split(" ", 1)[0], ln), (b.partition(" ")[2], ln)] for a, (b, ln) in rows]
+    k = 3 if three else 2
+    if header and len(header[-1].tokens) == k:
+        names = [" ".join([h.text for h in header[:-1]] + header[-1].tokens[:1])] + header[-1].tokens[1:]
+    else:
+        names = header_names(lines, k - 1) or [" ".join(h.text for h in header)] + [""] * (k - 1)
+    grid = Grid(columns=names)
+    for r, row in enumerate(rows):
+        grid.cells.extend(Cell(r, j, text, None, ln) for j, (text, ln) in enumerate(row))
     return grid
 
 
