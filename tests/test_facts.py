@@ -224,14 +224,15 @@ _PROSE = st.lists(_PROSE_BITS, max_size=25).map("".join)
 def test_scan_at_digit_runs_equals_finditer(text):
     import re
 
-    from tui.corpus.facts import _CODE, _DATE, _RUN, _codes, _dates, _tokens
+    from tui.corpus.facts import _CODE, _DATE, _FIGURE, _RUN, _scan
     from tui.corpus.prose_numbers import TOKEN
 
-    runs = [m.span() for m in _RUN.finditer(text)]
-    assert runs == [m.span() for m in re.finditer(r"\d+", text)]
-    assert [m.span() for m in _tokens(text, runs)] == [m.span() for m in TOKEN.finditer(text)]
-    assert [m.span() for m in _dates(text, runs)] == [m.span() for m in _DATE.finditer(text)]
-    assert list(_codes(text, runs)) == [m.span() for m in _CODE.finditer(text)]
+    assert [m.span() for m in _RUN.finditer(text)] == [m.span() for m in re.finditer(r"\d+", text)]
+    scanned = list(_scan(text))
+    for pattern in (_DATE, _CODE, _FIGURE):
+        found = [m.span() for what, m in scanned if what is pattern]
+        assert found == [m.span() for m in pattern.finditer(text)]
+    assert _FIGURE is TOKEN
 
 
 _AFTER_BITS = st.sampled_from(
@@ -277,3 +278,53 @@ def test_no_letter_right_after_a_figure_or_scale_word(text):
         assert not letter.match(text, m.end())
         sm = SCALE.match(text, m.end())
         assert not sm or not re.match(r"\w", text[sm.end() : sm.end() + 1])
+
+
+_SENTENCE_BITS = st.sampled_from(
+    ["Se dio", " ", ". ", "No", "no", "Núm", "Dr", "Sra", "Mtro", "A", "b", "x", "(", "¿", "“", "…", "!", "?",
+     "El", "Él", ")", "”", "2019", ".", "-", "Art", "aDr", " Lic"]
+)  # fmt: skip
+
+
+@given(st.lists(_SENTENCE_BITS, max_size=20).map("".join))
+def test_sentence_starts_skip_abbreviations(text):
+    # The lookbehinds of _SENTENCE_END must say what a search for the abbreviation before each end said.
+    import re
+
+    from tui.corpus.facts import _sentence_starts
+
+    end = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])")
+    abbreviation = re.compile(r"(?:^|\W)(?:No|Núm|Art|Lic|Dr|Dra|Sr|Sra|Ing|Mtro|Mtra|[A-Z])$", re.IGNORECASE)
+    kept = [
+        m.end()
+        for m in end.finditer(text)
+        if not abbreviation.search(text[max(0, m.start() - 5) : m.start()])
+    ]
+    assert _sentence_starts(text) == [0, *kept]
+
+
+def test_sentence_starts_after_a_name_but_not_after_an_initial():
+    from tui.corpus.facts import _sentence_starts
+
+    text = "Lo firmó el Dr. Pérez. Después vino J. López. Fin."
+    assert [text[i : i + 4] for i in _sentence_starts(text)] == ["Lo f", "Desp", "Fin."]
+
+
+@given(
+    st.text("0123456789.,", min_size=1, max_size=9), st.sets(st.sampled_from(["1", "4", "42", "15", "07"]))
+)
+def test_plain_figures_read_as_read_body_reads_them(body, near):
+    from hypothesis import assume
+
+    from tui.corpus.facts import _number_fact
+    from tui.corpus.prose_numbers import TOKEN, figure_value, read_body
+
+    text = f"Hubo {body} casos"
+    m = TOKEN.search(text)
+    assume(m and m["body"] == body)
+    read = read_body(body, near)
+    fact = _number_fact(text, m, near, None)
+    assert (fact is None) == (read is None)
+    if fact:
+        assert fact[6] == read[0]
+        assert fact[3] == pytest.approx(figure_value(read[0])[0])

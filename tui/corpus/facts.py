@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from itertools import accumulate
 
 from tui.corpus.model import Fact, Footnote, Paragraph
@@ -56,8 +57,14 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:[yeo]\s+)?|\s+(?:[yeou]|al?)\s+)$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:de|del|en|año|años|desde|hasta|a|al|para|y|e|entre|periodo|ejercicio|el)\s*$", re.IGNORECASE
 )
-_SENTENCE_END = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])")
-_ABBREVIATION = re.compile(r"(?:^|\W)(?:No|Núm|Art|Lic|Dr|Dra|Sr|Sra|Ing|Mtro|Mtra|[A-Z])$", re.IGNORECASE)
+_ABBREVIATIONS = ["No", "Núm", "Art", "Lic", "Dr", "Dra", "Sr", "Sra", "Ing", "Mtro", "Mtra", "[A-Z]"]
+# A period after ``No``, ``Art``, ``Dr``… or an initial ends no sentence: told by lookbehinds after
+# the punctuation, so that ``finditer`` still skips to the next ``.!?…`` in C.
+_SENTENCE_END = re.compile(
+    r"[.!?…]"
+    + "".join(rf"(?<!(?<!\w)(?i:{word})[.!?…])" for word in _ABBREVIATIONS)
+    + r"['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])"
+)
 # Folio and file codes (``97-7-30042021-141848``, ``1000-001-019``) are names, not figures.
 _CODE = re.compile(r"(?<![\w-])\d+(?:[-/]\d+){2,}(?![\w-])")
 _CONTEXT_MAX = 400
@@ -86,25 +93,25 @@ def _near(notes: list[tuple[int, str]], p: Paragraph) -> set[str]:
 
 def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, source: _Source | None) -> list[Fact]:
     text = p.text
-    runs = [m.span() for m in _RUN.finditer(text)]
-    if not runs:
-        return []
-    near = _near(notes, p)
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
-    taken: list[tuple[int, int]] = []
-    for m in _dates(text, runs):
-        value = _date_value(m)
-        if value is not None:
-            found.append((m.start(), m.end(), m.group(0), value, None, "date", m.group(0).split()[0]))
-            taken.append((m.start(), m.end()))
-    taken.extend(_codes(text, runs))
-    for m in _tokens(text, runs):
-        if taken and any(a <= m.start() < b for a, b in taken):
-            continue
-        fact = _number_fact(text, m, near, found)
-        if fact is not None:
-            found.append(fact)
+    taken: list[tuple[int, int]] = []  # dates and codes: no figure starts inside them
+    near, last = None, None
+    for what, m in _scan(text):
+        if what is _FIGURE:
+            if taken and any(a <= m.start() < b for a, b in taken):
+                continue
+            if near is None:
+                near = _near(notes, p)
+            if (fact := _number_fact(text, m, near, last)) is not None:
+                found.append(fact)
+                last = fact
+        elif what is _CODE:
+            taken.append(m.span())
+        elif (value := _date_value(m)) is not None:
+            raw = m.group(0)
+            found.append((m.start(), m.end(), raw, value, None, "date", raw.split()[0]))
+            taken.append(m.span())
     if not found:
         return []
     found.sort()
@@ -140,58 +147,57 @@ _PREFIX = 4
 _PREFIX_CHARS = "$(-−–"
 """Where TOKEN can start before the digits (any other character fails its first lookahead)."""
 _PREFIX_SET = frozenset(_PREFIX_CHARS)
+_FIGURE = TOKEN
 
 
-def _dates(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """``_DATE.finditer(text)``: a day (1-2 digits) opens ``30 de junio`` and ``21/09/2019``, a year
-    (4 digits and ``-``) ``2019-05-01``; other runs cannot open a date."""
-    end = 0
-    for r, e in runs:
+def _scan(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
+    """``finditer`` of _DATE, _CODE and TOKEN (_FIGURE) at once: (pattern, match) in order of digit runs.
+
+    A day (1-2 digits) opens ``30 de junio`` and ``21/09/2019``, a year (4 digits and ``-``)
+    ``2019-05-01``; a code's first group is followed by ``-`` or ``/``.
+    """
+    date_end = code_end = figure_end = 0
+    for run in _RUN.finditer(text):
+        r, e = run.span()
         if (
-            r >= end
+            r >= date_end
             and (e - r <= 2 or (e - r == 4 and text.startswith("-", e)))
             and (m := _DATE.match(text, r))
         ):
-            end = m.end()
-            yield m
+            date_end = m.end()
+            yield _DATE, m
+        if r >= code_end and text.startswith(("-", "/"), e) and (m := _CODE.match(text, r)):
+            code_end = m.end()
+            yield _CODE, m
+        if m := _figure_at(text, r, figure_end):
+            figure_end = m.end()
+            yield _FIGURE, m
 
 
-def _codes(text: str, runs: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
-    """Spans of ``_CODE.finditer(text)``: a code's first group is followed by ``-`` or ``/``."""
-    end = 0
-    for r, e in runs:
-        if r >= end and text.startswith(("-", "/"), e) and (m := _CODE.match(text, r)):
-            end = m.end()
-            yield m.span()
-
-
-def _tokens(text: str, runs: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """``TOKEN.finditer(text)``: each figure's body starts a digit run, its prefix is just before."""
-    end = 0
-    for r, _e in runs:
-        lo = max(end, r - _PREFIX)
-        if lo > r:
-            continue
-        m = None
-        if lo < r and not _PREFIX_SET.isdisjoint(text[lo:r]):
-            for q in range(lo, r):
-                if text[q] in _PREFIX_CHARS and (m := TOKEN.match(text, q)):
-                    break
-        if m is None:
-            m = TOKEN.match(text, r)
-        if m:
-            end = m.end()
-            yield m
-
-
-def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> tuple | None:
-    read = read_body(m["body"], near)
-    if read is None:
+def _figure_at(text: str, r: int, end: int) -> re.Match[str] | None:
+    """The match of ``TOKEN.finditer`` for the digit run at ``r``; its previous match ended at ``end``."""
+    lo = max(end, r - _PREFIX)
+    if lo > r:
         return None
-    figure = read[0]
+    if lo < r and not _PREFIX_SET.isdisjoint(text[lo:r]):
+        for q in range(lo, r):
+            if text[q] in _PREFIX_CHARS and (m := TOKEN.match(text, q)):
+                return m
+    return TOKEN.match(text, r)
+
+
+def _number_fact(text: str, m: re.Match[str], near: set[str], last: tuple | None) -> tuple | None:
+    """(start, end, raw, value, unit, kind, figure) of the figure ``m``; ``last``: the one before."""
+    figure = m["body"]
+    if figure.isdecimal() and not (near and figure.startswith(("19", "20"))):
+        value, decimals, grouped = float(figure), 0, False  # what read_body and figure_value say
+    elif (read := read_body(figure, near)) is not None:
+        figure = read[0]
+        value, decimals, grouped = figure_value(figure)
+    else:
+        return None
     money, opened, sign, pct, close = m.group("cur", "open", "sign", "pct", "close")
     balanced = bool(opened) == bool(close)
-    value, decimals, grouped = figure_value(figure)
     if sign or (opened and balanced):
         value = -value
     start = m.start("open") if opened and balanced else m.start("sign") if sign else m.start("body")
@@ -225,7 +231,7 @@ def _number_fact(text: str, m: re.Match[str], near: set[str], before: list) -> t
     else:
         unit = noun_after(text, pos, scaled=scale != 1.0) if spaced else None
         whole = decimals == 0 and scale == 1.0 and value >= 0
-        kind = _plain_kind(text, m.start(), value, grouped, unit, before) if whole else "quantity"
+        kind = _plain_kind(text, m.start(), value, grouped, unit, last) if whole else "quantity"
         if kind in ("year", "identifier"):
             unit = None
     return (start, end, text[start:end], value * scale, unit, kind, figure)
@@ -245,22 +251,30 @@ def _next_letter(text: str, pos: int) -> str:
     return c.lower()
 
 
-def _plain_kind(text: str, start: int, value: float, grouped: bool, unit: str | None, before: list) -> str:
+def _plain_kind(
+    text: str, start: int, value: float, grouped: bool, unit: str | None, prev: tuple | None
+) -> str:
     """``identifier``, ``year`` or ``quantity`` for a whole figure with no currency and no percent."""
     head = text[max(0, start - 40) : start]
     words = head.rsplit(None, 1)
-    last = words[-1] if words else ""
-    folded = last.casefold()
-    if folded.endswith(_ID_TAILS) and _ID_WORDS.search(head):
+    id_tail, unit_like, year_tail = _last_word_tests(words[-1] if words else "")
+    if id_tail and _ID_WORDS.search(head):
         return "identifier"
-    if _unit_like(last) and _ID_UNIT.search(head):
+    if unit_like and _ID_UNIT.search(head):
         return "identifier"
-    if before and before[-1][5] == "identifier" and _LIST_GAP.match(text[before[-1][1] : start]):
+    if prev and prev[5] == "identifier" and _LIST_GAP.match(text[prev[1] : start]):
         return "identifier"
     year_like = not grouped and 1900 <= value <= 2100
-    if year_like and (unit is None or (folded.endswith(_YEAR_TAILS) and _YEAR_BEFORE.search(head))):
+    if year_like and (unit is None or (year_tail and _YEAR_BEFORE.search(head))):
         return "year"
     return "quantity"
+
+
+@lru_cache(maxsize=4096)
+def _last_word_tests(last: str) -> tuple[bool, bool, bool]:
+    """Can the head's ``last`` word end _ID_WORDS, _ID_UNIT, _YEAR_BEFORE? (Words repeat: cached.)"""
+    folded = last.casefold()
+    return folded.endswith(_ID_TAILS), _unit_like(last), folded.endswith(_YEAR_TAILS)
 
 
 def _unit_like(word: str) -> bool:
@@ -286,8 +300,7 @@ def _date_value(m: re.Match[str]) -> float | None:
 
 def _sentence_starts(text: str) -> list[int]:
     """Offsets where sentences start; a period after ``No``, ``Art``, ``Dr``… or an initial is no end."""
-    ends = _SENTENCE_END.finditer(text)
-    return [0] + [m.end() for m in ends if not _ABBREVIATION.search(text[max(0, m.start() - 5) : m.start()])]
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _context(text: str, starts: list[int], pos: int) -> str:

@@ -80,10 +80,11 @@ def read_body(body: str, notes: Container[str] = ()) -> tuple[str, str | None] |
     ``notes`` holds the footnote numbers that exist near the text; they decide ambiguous runs.
     """
     if body.isdecimal() or _FULL_BODY.match(body):
-        for pattern in (_YEAR_MARKER, _DECIMAL_MARKER) if notes else ():
-            m = pattern.match(body)
-            if m and m.group(2) in notes and not m.group(2).startswith("0"):
-                return m.group(1), m.group(2)
+        # Only a decimal run can end in a decimal marker, only a year-like one in a year marker.
+        pattern = _DECIMAL_MARKER if "." in body else _YEAR_MARKER if body.startswith(("19", "20")) else None
+        m = pattern.match(body) if notes and pattern else None
+        if m and m.group(2) in notes and not m.group(2).startswith("0"):
+            return m.group(1), m.group(2)
         return body, None
     groups = _SEP.split(body.split(".", 1)[0])
     last = groups[-1]

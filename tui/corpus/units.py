@@ -8,6 +8,7 @@ word, a verb, an adverb in ``-mente`` or a participle (``las 988,975 establecida
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _CURRENCY = re.compile(
     r"\s*(?:de\s+)?(?P<cur>pesos|peso|dólares|dolares|dólar|mdp|mdd|mmdp|MXN|USD)(?![^\W\d_])", re.IGNORECASE
@@ -68,7 +69,12 @@ def noun_after(text: str, pos: int, *, scaled: bool) -> str | None:
     m = _WORD.match(text, pos)
     if not m or (m["de"] and not scaled):
         return None
-    word = m["w"]
+    return _noun(m["w"])
+
+
+@lru_cache(maxsize=4096)
+def _noun(word: str) -> str | None:
+    """The counted noun ``word`` stands for, or None (reports repeat their nouns: cached)."""
     if word.isupper() and len(word) >= 2:
         return None if _ROMAN.match(word) else word
     low = word.lower()
