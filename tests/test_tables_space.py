@@ -314,15 +314,16 @@ def test_all_text_table_rows_follow_rank_numbers_and_wrapped_cells():
             "4 Puebla Atlixco HGZ/MF No. 1 Nueva\n5 Colima Manzanillo HR Nueva\n6 Sinaloa Culiacán"
         )
     )
-    assert [r[0] for r in rows(g)] == [
-        "1 Ciudad de México Norte Tlatelolco (Zona de las Torres)",
-        "2 Morelos Cuautla",
-        "3 Sonora Nogales",
-        "4 Puebla Atlixco",
-        "5 Colima Manzanillo",
-        "6 Sinaloa Culiacán",
+    assert g.columns == ["No.", "Delegación", "Unidad"]
+    assert [r[:2] for r in rows(g)] == [
+        ["1", "Ciudad de México Norte Tlatelolco (Zona de las Torres)"],
+        ["2", "Morelos Cuautla"],
+        ["3", "Sonora Nogales"],
+        ["4", "Puebla Atlixco"],
+        ["5", "Colima Manzanillo"],
+        ["6", "Sinaloa Culiacán"],
     ]
-    assert rows(g)[3][1] == "HGZ/MF No. 1 Nueva" and rows(g)[4][1] == "HR Nueva" and rows(g)[5][1] == ""
+    assert rows(g)[3][2] == "HGZ/MF No. 1 Nueva" and rows(g)[4][2] == "HR Nueva" and rows(g)[5][2] == ""
 
 
 def test_text_lines_without_a_shared_abbreviation_stay_one_column():
@@ -330,3 +331,19 @@ def test_text_lines_without_a_shared_abbreviation_stay_one_column():
         body("Acciones\n\nSe revisó el padrón\n\nSe pagó la nómina\n\nSe cerró el ejercicio")
     )
     assert all(c.col == 0 for c in g.cells)
+
+
+def test_all_text_table_with_wide_gaps_keeps_one_column_per_gap():
+    g = parse_space_table(
+        body(
+            "Objetivo  Indicador  Meta\n\nFortalecer convenios  Número de convenios  Dos convenios\n"
+            "vigentes.\n\nRevisar  Porcentaje revisado  100% de convenios\n\n"
+            "Pagar a tiempo  Días de atraso  Cero"
+        )
+    )
+    assert g.columns == ["Objetivo", "Indicador", "Meta"]
+    assert rows(g) == [
+        ["Fortalecer convenios", "Número de convenios", "Dos convenios vigentes."],
+        ["Revisar", "Porcentaje revisado", "100% de convenios"],
+        ["Pagar a tiempo", "Días de atraso", "Cero"],
+    ]

@@ -190,3 +190,21 @@ def share_columns(value_rows: list[list[str]], header: str) -> set[int]:
         if j - 1 not in out and prev and not any(_SHARE.match(t) for t in prev):
             out.add(j)
     return out
+
+
+# Cells set apart by two or more spaces or a no-break space (tabs also justify words).
+_GAPS = re.compile(r"(?: {2,}|\u00a0)[ \u00a0]*")
+
+
+def gap_rows(raws: list[str]) -> tuple[int, list[list[str]]] | None:
+    """Layout columns of an all-text table: (index of the first line with the usual number of
+    gap-cells, each line's cells) when most lines split into the same 2..8 cells."""
+    cells = [[norm(c) for c in _GAPS.split(raw.strip(" \u00a0")) if norm(c)] for raw in raws]
+    counts = Counter(len(c) for c in cells if len(c) > 1)
+    if not counts:
+        return None
+    k, n = counts.most_common(1)[0]
+    if not 2 <= k <= 8 or n < 3 or n < 0.5 * len(raws):
+        return None
+    first = next(i for i, c in enumerate(cells) if len(c) == k)
+    return first, cells

@@ -24,7 +24,9 @@ closed parenthesis, a capitalised word, a line break, a blank line."""
 
 def _lower(word: str) -> bool:
     # Small caps come out as ``arV``, ``ooaD``: a capital inside still marks a heading word.
-    return word[:1].islower() and word.islower()
+    # Only the first of slashed words counts (``normativa/Área`` continues a cell).
+    head = word.split("/", 1)[0]
+    return head[:1].islower() and head.islower()
 
 
 def _strength(a: str, b: str, newline: bool, blank: bool, depth: int) -> float:

@@ -6,6 +6,7 @@ Helpers for :mod:`tui.corpus.tables_space`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from tui.corpus.numbers import parse_number
@@ -228,6 +229,10 @@ def text_rows(
     rank = 0
     for k, (ln, toks, blank) in enumerate(lines):
         ranked = rank >= 0 and toks[0] == str(rank + 1)
+        last = next((c for c, _ in reversed(rows[-1]) if c), "") if rows else ""
+        if last and not ranked and continues(last, " ".join(toks)):
+            _continue_row(rows[-1], toks, pivots)
+            continue
         fresh = blank and bool(rows) and not continues(rows[-1][-1][0], " ".join(toks))
         at = _pivot_at(toks, pivots, ranked or (fresh and any(t.endswith(".") for t in toks[1:])))
         if at is None:
@@ -258,3 +263,38 @@ def _continue_row(row: list[tuple[str, int]], toks: list[str], pivots: frozenset
     at = len(toks) if at is None else at
     row[0] = (join_label([a, " ".join(toks[:at])]), la)
     row[1] = (" ".join(toks[at:]), lb)
+
+
+def split_by_repeats(rows: list[list[tuple[str, int]]]) -> None:
+    """Split rows whose second cell is empty where a tail shared by other rows begins
+    (``… Dirección Jurídica`` four times): the longest such tail opens the second cell."""
+    ends: dict[str, int] = {}
+    cands: list[list[str]] = []
+    for (a, _), (b, _) in rows:
+        toks = a.split()
+        tails = [] if b else [" ".join(toks[i:]) for i in _cuts(toks)]
+        cands.append(tails)
+        for tail in tails:
+            ends[tail] = ends.get(tail, 0) + 1
+    found = [next((t for t in tails if ends[t] >= 2), None) for tails in cands]  # longest first
+    heads = Counter(t.split()[0] for t in found if t)
+    if heads:  # a row of its own names its tail with the same first word (``Dirección …``)
+        word = heads.most_common(1)[0][0]
+        found = [
+            f or next((t for t in reversed(c) if t.split()[0] == word), None)
+            for f, c in zip(found, cands, strict=True)
+        ]
+    for row, tail in zip(rows, found, strict=True):
+        if tail:
+            (a, la), (_, lb) = row
+            row[0] = (a[: len(a) - len(tail)].rstrip(), la)
+            row[1] = (tail, lb)
+
+
+def _cuts(toks: list[str]) -> list[int]:
+    start = 2 if toks and toks[0].isdigit() else 1
+    return [
+        i
+        for i in range(start, len(toks))
+        if toks[i][:1].isupper() and toks[i - 1].lower() not in CONNECTORS and not toks[i - 1].endswith(",")
+    ]
