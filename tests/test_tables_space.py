@@ -347,3 +347,29 @@ def test_all_text_table_with_wide_gaps_keeps_one_column_per_gap():
         ["Revisar", "Porcentaje revisado", "100% de convenios"],
         ["Pagar a tiempo", "Días de atraso", "Cero"],
     ]
+
+
+def test_text_column_between_label_and_numbers_is_split_by_shared_heads():
+    g = parse_space_table(
+        body(
+            "Estado Unidad Camas\n\nNuevo León HGZ No. 2 Monterrey 100\n\nNuevo León Hospital Santa Fe 50\n\n"
+            "Sonora Ciudad Obregón 30\n\nPuebla UMF No. 6 Villa Sur 20\n\nPuebla Estadio Azul 10\n\nTotal 210"
+        )
+    )
+    assert g.columns == ["Estado", "Unidad", "Camas"]
+    assert rows(g) == [
+        ["Nuevo León", "HGZ No. 2 Monterrey", "100"],
+        ["Nuevo León", "Hospital Santa Fe", "50"],
+        ["Sonora", "Ciudad Obregón", "30"],
+        ["Puebla", "UMF No. 6 Villa Sur", "20"],
+        ["Puebla", "Estadio Azul", "10"],
+        ["Total", "", "210"],
+    ]
+    assert cell(g, 5, 2).value == 210 and cell(g, 0, 1).value is None
+
+
+def test_labels_stay_whole_when_the_header_names_no_text_column():
+    g = parse_space_table(
+        body("Unidad Camas\n\nNuevo León HGZ No. 2 100\n\nNuevo León HGR 50\n\nPuebla HGZ 20")
+    )
+    assert [r[0] for r in rows(g)] == ["Nuevo León HGZ No. 2", "Nuevo León HGR", "Puebla HGZ"]

@@ -13,6 +13,7 @@ from tui.corpus.numbers import parse_number
 from tui.corpus.space_columns import CONNECTORS, is_value, peel
 
 _LOWER_START = re.compile(r"^[a-záéíóúñü(]")
+_ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}")
 _YEARISH = re.compile(r"^(19|20)\d\d(-(19|20)?\d\d)?$")
 
 
@@ -298,3 +299,22 @@ def _cuts(toks: list[str]) -> list[int]:
         for i in range(start, len(toks))
         if toks[i][:1].isupper() and toks[i - 1].lower() not in CONNECTORS and not toks[i - 1].endswith(",")
     ]
+
+
+def split_heads(labels: list[str]) -> list[tuple[str, str]] | None:
+    """Split row labels into (first cell, second cell): before the first acronym (``Sinaloa``
+    / ``HGZ No. 1``), else where a head shared by other rows ends (``Nuevo León`` / ``Hospital
+    Santa Cecilia``), else after the first word group. None when too few labels share a head."""
+    toks = [label.split() for label in labels]
+    cuts = [_cuts(t) for t in toks]
+    cands = [[" ".join(t[:i]) for i in c] for t, c in zip(toks, cuts, strict=True)]
+    count = Counter(h for heads in cands for h in set(heads))
+    if sum(any(count[h] >= 2 for h in heads) for heads in cands) < max(2, 0.4 * len(labels)):
+        return None
+    out: list[tuple[str, str]] = []
+    for label, t, c, heads in zip(labels, toks, cuts, cands, strict=True):
+        at = next((i for i in c if _ACRONYM.match(t[i])), None)
+        head = " ".join(t[:at]) if at else next((h for h in reversed(heads) if count[h] >= 2), None)
+        head = head or (heads[0] if heads else None)
+        out.append((head, label[len(head) :].strip()) if head else (label, ""))
+    return out

@@ -52,11 +52,13 @@ from tui.corpus.space_rows import (
     merge_wrapped_dates,
     pivot_tokens,
     split_by_repeats,
+    split_heads,
     text_rows,
 )
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
+_TOTAL = re.compile(r"^(sub)?total\b", re.I)
 _RANK_HEADER = re.compile(r"^(?:No|N[úu]m|N[°º]|#)\.?$", re.I)
 _LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
 
@@ -294,7 +296,8 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
-    _fill(grid, rows, width, {j + 1 for j in shares})
+    second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
+    _fill(grid, rows, width, {j + 1 for j in shares}, second)
     return grid
 
 
@@ -394,17 +397,41 @@ def _feed_sides(left: Assembler, right: Assembler, line: Line) -> None:
             side.feed(line.ln, toks, line.blank_before, None)
 
 
-def _fill(grid: Grid, rows: list[Row], width: int, shares: set[int]) -> None:
+def _text_column(grid: Grid, header: list[Line], rows: list[Row], width: int) -> dict[int, str] | None:
+    """A text column printed between the labels and the numbers (``Chiapas HGZ No. 1 … 100``):
+    the header has a sure cell for it and the labels share heads. Sets the names and labels;
+    returns each row's second cell by row index."""
+    lines = [(h.text, h.blank_before) for h in header]
+    if width < 1 or not width + 1 <= strong_gaps(lines) <= width + 2:  # one more cell, not several
+        return None
+    names = header_names(lines, width + 1)
+    data = [k for k, r in enumerate(rows) if r.values and not _TOTAL.match(r.label)]
+    pairs = split_heads([rows[k].label for k in data]) if names and len(data) >= 3 else None
+    if pairs is None:
+        return None
+    grid.columns = names
+    out = {}
+    for k, (head, rest) in zip(data, pairs, strict=True):
+        rows[k].label = head
+        out[k] = rest
+    return out
+
+
+def _fill(grid: Grid, rows: list[Row], width: int, shares: set[int], second: dict[int, str] | None) -> None:
     texts: dict[int, list[str]] = {j: [] for j in range(1, width + 1)}
     for row in rows:
         for j, tok in enumerate(row.cells(width), start=1):
             texts[j].append(tok)
     text_only = non_quantity_columns(grid.columns, texts)
+    shift = 1 if second is not None else 0
     for r, row in enumerate(rows):
         label, note = _label_note(row.label)
         grid.cells.append(Cell(r, 0, label, None, row.label_line, note))
+        if second is not None:
+            grid.cells.append(Cell(r, 1, second.get(r, ""), None, row.label_line))
         for j, tok in enumerate(row.cells(width), start=1):
             cell = _value_cell(r, j, tok, row.value_line, j in text_only)
+            cell.col += shift
             if j in shares and cell.value is not None:
                 cell.value = abs(cell.value)  # a share in parentheses, not a negative
             grid.cells.append(cell)
