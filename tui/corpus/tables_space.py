@@ -8,7 +8,14 @@ Layout decisions (kept consistent for every table):
 
 - Column 0 is the row label (all leading text, rank numbers included: ``1 Diabetes mellitus``);
   columns 1..N are the value columns, N being the most common count of trailing values.
-  Text-only columns printed between the label and the numbers stay in the label.
+  One text column printed between the label and the numbers gets its own column when the
+  header has a sure cell for it and the labels share heads (``Nuevo León`` twice); more text
+  columns stay in the label.
+- Percentages in parentheses after a count (``61,970 (92.8)``) are columns of their own, named
+  after the count's header cell with `` / %``, their value positive.
+- All-text tables (no value column) are cut by wide layout gaps when most lines have the same
+  number of them; else before shared abbreviations (``DR.``/``DRA.``, ``CSS``), a rank number
+  (``1``, ``2`` … under ``No.``) and tails repeated across rows (``Dirección Jurídica``).
 - Labels wrapped over several lines are joined; values alone on a line take the label lines
   above them. Rows with fewer than N values are right-aligned (the problem is recorded).
 - Section bands (label lines with no values that do not continue into a row) are kept as rows
