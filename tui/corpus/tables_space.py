@@ -39,7 +39,6 @@ from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
     column_names,
-    gap_rows,
     infer_width,
     is_value,
     is_year,
@@ -51,22 +50,12 @@ from tui.corpus.space_columns import (
     split_runs,
 )
 from tui.corpus.space_header import header_names, segment, starts_cell, strong_gaps, two_level
-from tui.corpus.space_rows import (
-    Assembler,
-    Row,
-    continues,
-    first_ranked,
-    merge_wrapped_dates,
-    pivot_tokens,
-    split_by_repeats,
-    split_heads,
-    text_rows,
-)
+from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
+from tui.corpus.space_text import split_heads, text_table
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
 _TOTAL = re.compile(r"^(sub)?total\b", re.I)
-_RANK_HEADER = re.compile(r"^(?:No|N[úu]m|N[°º]|#)\.?$", re.I)
 _LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
 
 
@@ -276,7 +265,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
     if width == 0:
-        text = _text_table(table)
+        text = text_table(table)
         if text is not None:
             text.prose = grid.prose
             return text
@@ -305,71 +294,6 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     align_by_total(rows, width)
     second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
     _fill(grid, rows, width, {j + 1 for j in shares}, second)
-    return grid
-
-
-def _text_table(table: list[Line]) -> Grid | None:
-    """An all-text table cut into columns before its pivot tokens (``DR.``, ``CSS``); a third
-    column when the header's last line names three and the pivot stands alone as a title."""
-    gapped = gap_rows([ln.raw for ln in table])
-    if gapped is not None:
-        return _gap_table(table, *gapped)
-    pivots = pivot_tokens([ln.tokens for ln in table])
-    first = first_ranked([ln.tokens for ln in table])
-    if first is None and not pivots:
-        return None
-    if first is None:
-        first = next(k for k, ln in enumerate(table) if any(t in pivots for t in ln.tokens[1:]))
-        if first > 0 and not table[first].blank_before and table[first - 1].blank_before:
-            first -= 1  # the first row's leading cell wrapped onto the line above
-    header, body = table[:first], table[first:]
-    rows = text_rows([(ln.ln, ln.tokens, ln.blank_before) for ln in body], pivots)
-    split_by_repeats(rows)
-    lines = [(h.text, h.blank_before) for h in header]
-    heads = [b.split(" ", 1)[0] for _, (b, _) in rows]
-    titles = bool(pivots) and all(h in pivots or h.endswith(".") for h in heads)
-    three = titles and bool(header) and len(header[-1].tokens) == 3
-    if three:
-        rows = [[a, (b.split(" ", 1)[0], ln), (b.partition(" ")[2], ln)] for a, (b, ln) in rows]
-    if (
-        header
-        and _RANK_HEADER.match(header[0].tokens[0])
-        and all(r[0][0].split(" ", 1)[0].isdigit() for r in rows)
-    ):
-        rows = [[(a.split(" ", 1)[0], la), (a.partition(" ")[2], la), *rest] for (a, la), *rest in rows]
-    empty = [j for j in range(1, len(rows[0])) if not any(r[j][0] for r in rows)] if rows else []
-    rows = [[c for j, c in enumerate(r) if j not in empty] for r in rows]
-    k = len(rows[0]) if rows else 2
-    if header and len(header[-1].tokens) == k:
-        names = [" ".join([h.text for h in header[:-1]] + header[-1].tokens[:1])] + header[-1].tokens[1:]
-    else:
-        names = header_names(lines, k - 1) or [" ".join(h.text for h in header)] + [""] * (k - 1)
-    grid = Grid(columns=names)
-    for r, row in enumerate(rows):
-        grid.cells.extend(Cell(r, j, text, None, ln) for j, (text, ln) in enumerate(row))
-    return grid
-
-
-def _gap_table(table: list[Line], first: int, cells: list[list[str]]) -> Grid:
-    """An all-text table whose columns are set apart by wide gaps: one column per gap-cell;
-    a line with fewer cells continues the last cell of the row above."""
-    k = len(cells[first])
-    header = table[:first]
-    if not header and not any(c[:1].isdigit() for c in cells[first]):
-        names, first = cells[first], first + 1  # the first gapped line names the columns
-    else:
-        lines = [(h.text, h.blank_before) for h in header]
-        names = header_names(lines, k - 1) or [" ".join(h.text for h in header)] + [""] * (k - 1)
-    grid = Grid(columns=names)
-    rows: list[list[tuple[str, int]]] = []
-    for line, parts in zip(table[first:], cells[first:], strict=True):
-        if len(parts) == k or not rows:
-            rows.append([(p, line.ln) for p in parts] + [("", line.ln)] * (k - len(parts)))
-        else:
-            text, ln = rows[-1][-1]
-            rows[-1][-1] = (f"{text} {line.text}".strip(), ln)
-    for r, row in enumerate(rows):
-        grid.cells.extend(Cell(r, j, text, None, ln) for j, (text, ln) in enumerate(row))
     return grid
 
 
