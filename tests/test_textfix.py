@@ -111,3 +111,17 @@ def test_squeeze_spaces_is_split_and_join(text) -> None:
     from tui.corpus.textfix import _squeeze_spaces
 
     assert _squeeze_spaces(text) == " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Сomisión del\u00ad Seguro", "Comisión del Seguro"),  # a homoglyph and a soft hyphen
+        ("la\u200b Сomisión", "la Comisión"),
+        ("transmисibles", "transmisibles"),
+        ("sin\u2060 marcas", "sin marcas"),
+        ("texto limpio, sin nada", "texto limpio, sin nada"),
+    ],
+)
+def test_cyrillic_and_invisible_characters_found_in_one_pass(raw: str, fixed: str) -> None:
+    assert repair_text(raw) == fixed

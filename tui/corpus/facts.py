@@ -15,7 +15,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add
 
 from tui.corpus.model import Fact, Footnote, Paragraph
 from tui.corpus.prose_numbers import SCALE, TOKEN, figure_value, read_body, scale_of
@@ -76,7 +77,7 @@ def extract_facts(
     doc_id: str, paragraphs: list[Paragraph], footnotes: list[Footnote], lines: list[str] | None = None
 ) -> list[Fact]:
     """Every figure of every paragraph, in reading order; ``lines`` (the source) locates each one."""
-    notes = sorted((f.line_start, f.number) for f in footnotes if f.number.isdigit())
+    notes = _Notes(sorted((f.line_start, f.number) for f in footnotes if f.number.isdigit()))
     source = _Source(lines) if lines else None
     out: list[Fact] = []
     for p in paragraphs:
@@ -84,14 +85,22 @@ def extract_facts(
     return out
 
 
-def _near(notes: list[tuple[int, str]], p: Paragraph) -> set[str]:
-    """Numbers of the footnotes printed close enough to ``p`` to be marked in it."""
-    lo = bisect.bisect_left(notes, (p.line_start - _NOTE_BEFORE, ""))
-    hi = bisect.bisect_right(notes, (p.line_end + _NOTE_AFTER, "~"))
-    return {n for _, n in notes[lo:hi]}
+class _Notes:
+    """The numbered footnotes of a document by the line they are printed on."""
+
+    def __init__(self, notes: list[tuple[int, str]]) -> None:
+        self.lines = [line for line, _ in notes]
+        self.numbers = [number for _, number in notes]
+
+    def near(self, p: Paragraph) -> set[str]:
+        """Numbers of the footnotes printed close enough to ``p`` to be marked in it."""
+        if not self.lines:
+            return set()
+        lo = bisect.bisect_left(self.lines, p.line_start - _NOTE_BEFORE)
+        return set(self.numbers[lo : bisect.bisect_right(self.lines, p.line_end + _NOTE_AFTER, lo)])
 
 
-def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, source: _Source | None) -> list[Fact]:
+def _paragraph_facts(doc_id: str, p: Paragraph, notes: _Notes, source: _Source | None) -> list[Fact]:
     text = p.text
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
@@ -102,7 +111,7 @@ def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, source: _Source | N
             if taken and any(a <= m.start() < b for a, b in taken):
                 continue
             if near is None:
-                near = _near(notes, p)
+                near = notes.near(p)
             if (fact := _number_fact(text, m, near, last)) is not None:
                 found.append(fact)
                 last = fact
@@ -115,7 +124,7 @@ def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, source: _Source | N
     if not found:
         return []
     found.sort()
-    sentences = _sentence_starts(text)
+    sentences, made = _sentence_starts(text), {}
     where = _Locator(source, p) if source else None
     facts = []
     for n, (start, _end, raw, value, unit, kind, figure) in enumerate(found):
@@ -131,7 +140,7 @@ def _paragraph_facts(doc_id: str, p: Paragraph, notes: list, source: _Source | N
                 value,
                 unit,
                 kind,
-                _context(text, sentences, start),
+                _context(text, sentences, start, made),
             )  # fmt: skip
         )
     return facts
@@ -169,7 +178,12 @@ def _scan(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
         if r >= code_end and text.startswith(("-", "/"), e) and (m := _CODE.match(text, r)):
             code_end = m.end()
             yield _CODE, m
-        if m := _figure_at(text, r, figure_end):
+        lo = r - _PREFIX if r - _PREFIX > figure_end else figure_end
+        if lo == r or (lo < r and _PREFIX_SET.isdisjoint(text[lo:r])):  # nothing to try but the run
+            m = TOKEN.match(text, r)
+        else:
+            m = _figure_at(text, r, figure_end)
+        if m:
             figure_end = m.end()
             yield _FIGURE, m
 
@@ -303,15 +317,21 @@ def _sentence_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
-def _context(text: str, starts: list[int], pos: int) -> str:
-    """The sentence around ``pos``, cut to a window of words when it is very long."""
+def _context(text: str, starts: list[int], pos: int, made: dict[int, str]) -> str:
+    """The sentence around ``pos``, cut to a window of words when it is very long.
+
+    ``made`` keeps the whole sentences already cut, by number: figures of one sentence share one.
+    """
     i = bisect.bisect_right(starts, pos) - 1
     a, b = starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)
-    if b - a > _CONTEXT_MAX:
-        a = max(a, pos - _CONTEXT_MAX // 2)
-        b = min(b, a + _CONTEXT_MAX)
-        a = text.find(" ", a) + 1 if a > starts[i] else a
-        b = text.rfind(" ", a, b) if b < len(text) and text.rfind(" ", a, b) > pos else b
+    if b - a <= _CONTEXT_MAX:
+        if (sentence := made.get(i)) is None:
+            sentence = made[i] = text[a:b].strip()
+        return sentence
+    a = max(a, pos - _CONTEXT_MAX // 2)
+    b = min(b, a + _CONTEXT_MAX)
+    a = text.find(" ", a) + 1 if a > starts[i] else a
+    b = text.rfind(" ", a, b) if b < len(text) and text.rfind(" ", a, b) > pos else b
     return text[a:b].strip()
 
 
@@ -321,7 +341,7 @@ class _Source:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
         self.text = "\n".join(lines)
-        self.starts = list(accumulate((len(raw) + 1 for raw in lines), initial=0))
+        self.starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # +1: the "\n"
 
 
 class _Locator:

@@ -12,7 +12,6 @@ paragraph.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from tui.corpus.footnotes import find_footnotes
 from tui.corpus.model import Footnote, Paragraph, Section
@@ -26,7 +25,8 @@ _ITEM = re.compile(
 _BULLET_STARTS = "•●◦▪‣►❖✓➢-*"
 """What _BULLET needs as first non-blank character: lines without one skip the regex."""
 _ITEM_STARTS = "ivxlcIVXLC"
-"""With a digit or ``a.``/``b)``, what _ITEM needs as first non-blank character."""
+_ITEM_MARKS = (".", ")")
+"""_ITEM needs a digit, a roman numeral or ``a.``/``b)`` first: other lines skip the regex."""
 _HAS_TEXT = re.compile(r"\w")
 # The last word, read on the reversed text: searching for ``(\w+)\W*$`` retries at every word.
 _FIRST_WORD = re.compile(r"\W*(\w+)")
@@ -43,17 +43,6 @@ _FUNCTION_WORDS = frozenset({
 # fmt: on
 
 
-@dataclass(slots=True)
-class _Draft:
-    section_id: str | None
-    line_start: int
-    line_end: int
-    bullet: bool
-    run_in: bool
-    """The single line so far looks like a run-in head (no trailing space, no end punctuation)."""
-    parts: list[str] = field(default_factory=list)
-
-
 def build_paragraphs(
     doc_id: str, lines: list[str], sections: list[Section], skip: set[int]
 ) -> tuple[list[Paragraph], list[Footnote]]:
@@ -61,10 +50,12 @@ def build_paragraphs(
     footnotes, note_lines = find_footnotes(doc_id, lines, skip)
     owner = section_owners(sections, len(lines))
     hidden = skip | note_lines
-    drafts: list[_Draft] = []
-    cur: _Draft | None = None
+    # The draft being built lives in locals (a record per draft costs more than the lines' tests):
+    # its section, first and last lines, bullet flag, lines; run_in: it is one run-in-like line.
+    drafts: list[tuple[str | None, int, int, bool, list[str]]] = []
+    parts: list[str] = []
+    section_id, first, last, bulleted, run_in = None, 0, 0, False, False
     gap = False
-    # The tests run once per source line: cheap string tests first, helpers only when they can matter.
     for i, raw in enumerate(lines, start=1):
         text = raw.lstrip()
         c = text[:1]
@@ -78,21 +69,26 @@ def build_paragraphs(
         bullet = _BULLET.match(raw) if c in _BULLET_STARTS else None
         section = owner[i]
         if (
-            cur is None
-            or section != cur.section_id
+            not parts
+            or section != section_id
             or bullet
-            or (_may_be_item(c, text) and _ITEM.match(raw))
-            or (not continues(cur.parts[-1], raw) if gap else cur.run_in and _first_char(raw).isupper())
-        ):
-            cur = _Draft(
-                section, i, i, bool(bullet), _looks_run_in(raw), [raw[bullet.end() :] if bullet else raw]
+            or (
+                (c.isdecimal() or c in _ITEM_STARTS or ("a" <= c <= "z" and text[1:2] in _ITEM_MARKS))
+                and _ITEM.match(raw)
             )
-            drafts.append(cur)
+            or (not continues(parts[-1], raw) if gap else run_in and _first_char(raw).isupper())
+        ):
+            if parts:
+                drafts.append((section_id, first, last, bulleted, parts))
+            section_id, first, bulleted, run_in = section, i, bool(bullet), _looks_run_in(raw)
+            parts = [raw[bullet.end() :] if bullet else raw]
         else:
-            cur.run_in = False
-            cur.parts.append(raw)
-            cur.line_end = i
+            run_in = False
+            parts.append(raw)
+        last = i
         gap = False
+    if parts:
+        drafts.append((section_id, first, last, bulleted, parts))
     return _finish(doc_id, drafts), footnotes
 
 
@@ -104,11 +100,6 @@ def section_owners(sections: list[Section], n_lines: int) -> list[str | None]:
         if hi >= lo:
             owner[lo : hi + 1] = [s.section_id] * (hi - lo + 1)
     return owner
-
-
-def _may_be_item(c: str, text: str) -> bool:
-    """Can a line whose stripped ``text`` starts with ``c`` be an _ITEM? Spares the regex."""
-    return c.isdecimal() or c in _ITEM_STARTS or ("a" <= c <= "z" and text[1:2] in (".", ")"))
 
 
 def continues(before: str, after: str) -> bool:
@@ -141,24 +132,14 @@ def _first_char(raw: str) -> str:
     return raw.lstrip(" \t*\"“‘'¿¡")[:1]
 
 
-def _finish(doc_id: str, drafts: list[_Draft]) -> list[Paragraph]:
+def _finish(doc_id: str, drafts: list[tuple[str | None, int, int, bool, list[str]]]) -> list[Paragraph]:
     out: list[Paragraph] = []
-    for d in drafts:
-        text = repair_text(join_lines(d.parts))
+    for section_id, first, last, bullet, parts in drafts:
+        text = repair_text(join_lines(parts))
         if not text:
             continue
-        if d.bullet:
+        if bullet:
             text = "• " + text
         n = len(out)
-        out.append(
-            Paragraph(
-                paragraph_id=f"{doc_id}:p{n}",
-                doc_id=doc_id,
-                section_id=d.section_id,
-                ordinal=n,
-                line_start=d.line_start,
-                line_end=d.line_end,
-                text=text,
-            )
-        )
+        out.append(Paragraph(f"{doc_id}:p{n}", doc_id, section_id, n, first, last, text))
     return out

@@ -7,6 +7,7 @@ idempotent and never raises, so it can be applied to any text any number of time
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 # Cyrillic letters that stand in for Latin ones. A word whose Cyrillic letters all look like Latin
 # ones ("Сomisión") is a homoglyph slip; a word with a letter that has no look-alike
@@ -37,6 +38,8 @@ _TAG = re.compile(r"</?(?:p|i|b|u|em|strong|ul|ol|li|br|span|div|sup|sub|font|a)
 _STARS = re.compile(r"\*+")
 _INVISIBLE_CHARS = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_ODD = re.compile(f"[\u0400-\u04ff{_INVISIBLE_CHARS}]")
+"""Cyrillic or invisible characters: what needs repair before the markup and spaces."""
 
 _LOWER = "a-záéíóúüñ"
 # "f i" is the fi ligature split in two; a lone "f" is never a Spanish word.
@@ -50,6 +53,8 @@ _WORDS_ENDING_F = {"bre", "o", "i", "gol", "che", "sur", "re", "ne", "chie", "gu
 _URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/&=?_%-]$")
 _BREAK_ENDS = "\u00ad/&=?_%-"
 """Line ends after which a break may not be a space: soft hyphen, hyphen, URL characters."""
+_BREAK_SET = frozenset(_BREAK_ENDS)
+_LAST_CHAR = itemgetter(-1)
 _SOURCE = re.compile(r"^[\s*•‣►-]*(?:Fuente(?:\s+\w+)?|Nota)\s*:", re.IGNORECASE)
 _TERMINAL = re.compile(r"[.:;!?…]['\"”’»)\]]*$")
 
@@ -58,11 +63,13 @@ def repair_text(text: str) -> str:
     """Clean one piece of prose: homoglyphs, markup, ligature splits, soft hyphens, spaces."""
     if not text:
         return ""
-    if _CYRILLIC.search(text):
+    # One pass finds whether either repair is needed: clean text (nearly all) is scanned once.
+    odd = _ODD.search(text)
+    if odd and _CYRILLIC.search(text, odd.start()):
         text = _CYRILLIC_WORD.sub(_latin_word, text)
     if "<" in text or "*" in text:
         text = _strip_markup(text)
-    if any(ch in text for ch in _INVISIBLE_CHARS):  # cheaper than a regex pass on clean text
+    if odd and _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     text = _squeeze_spaces(text)
     while "f i" in text:  # one pass can miss overlapping splits ("af i f ia")
@@ -124,8 +131,8 @@ def join_fragments(left: str, right: str) -> str:
 
 def join_lines(parts: list[str]) -> str:
     """Join the wrapped lines of one paragraph (see :func:`join_fragments`), in linear time."""
-    parts = [p for p in map(str.strip, parts) if p]
-    if not any(p[-1] in _BREAK_ENDS for p in parts[:-1]):  # the common case: plain spaces
+    parts = list(filter(None, map(str.strip, parts)))
+    if _BREAK_SET.isdisjoint(map(_LAST_CHAR, parts[:-1])):  # the common case: plain spaces
         return " ".join(parts)
     out: list[str] = []
     for part in parts:
