@@ -170,7 +170,7 @@ def _scan(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
         r, e = run.span()
         if (
             r >= date_end
-            and (e - r <= 2 or (e - r == 4 and text.startswith("-", e)))
+            and (_may_open_date(text, r, e) if e - r <= 2 else e - r == 4 and text.startswith("-", e))
             and (m := _DATE.match(text, r))
         ):
             date_end = m.end()
@@ -186,6 +186,25 @@ def _scan(text: str) -> Iterator[tuple[re.Pattern[str], re.Match[str]]]:
         if m:
             figure_end = m.end()
             yield _FIGURE, m
+
+
+def _may_open_date(text: str, r: int, e: int) -> bool:
+    """Can the run of 1-2 digits ``text[r:e]`` open a _DATE (``30 de junio``, ``1° de``, ``21/09/19``)?
+
+    Spares the regex for the many small counts that are not days.
+    """
+    nxt = text[e : e + 1]
+    if nxt == "/" or nxt in _ORDINALS:
+        return True
+    if not nxt.isspace() or (e - r == 2 and not "0" <= text[r] <= "3"):  # a two-digit day is [0-3]\d
+        return False
+    k = e + 1
+    while text[k : k + 1].isspace():
+        k += 1
+    return text[k : k + 1] in _ORDINALS or text[k : k + 2].lower() == "de"
+
+
+_ORDINALS = ("°", "º", "o", "O")
 
 
 def _figure_at(text: str, r: int, end: int) -> re.Match[str] | None:
@@ -358,9 +377,14 @@ class _Locator:
 
     def find(self, figure: str) -> int:
         """The line of the next occurrence of ``figure`` not inside a longer number; else the first line."""
-        pos = self._search(figure, strict=True)
-        if pos < 0:
-            pos = self._search(figure, strict=False)
+        text, hi = self.source.text, self.hi
+        pos = text.find(figure, self.cursor, hi)
+        # Nearly always the first occurrence will do: _search's first step, without the call.
+        before, e = text[pos - 1] if pos > self.lo else " ", pos + len(figure)
+        if pos < 0 or before.isdigit() or before in ".,'’‘" or text[e : min(e + 1, hi)].isdigit():
+            pos = self._search(figure, strict=True)
+            if pos < 0:
+                pos = self._search(figure, strict=False)
         if pos < 0:
             return self.first
         self.cursor = pos + len(figure)
