@@ -288,10 +288,10 @@ _SENTENCE_BITS = st.sampled_from(
 
 @given(st.lists(_SENTENCE_BITS, max_size=20).map("".join))
 def test_sentence_starts_skip_abbreviations(text):
-    # The lookbehinds of _SENTENCE_END must say what a search for the abbreviation before each end said.
+    # The sentence-end lookbehinds must say what a search for the abbreviation before each end said.
     import re
 
-    from tui.corpus.facts import _sentence_starts
+    from tui.corpus.fact_places import sentence_starts
 
     end = re.compile(r"[.!?…]['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])")
     abbreviation = re.compile(r"(?:^|\W)(?:No|Núm|Art|Lic|Dr|Dra|Sr|Sra|Ing|Mtro|Mtra|[A-Z])$", re.IGNORECASE)
@@ -300,14 +300,14 @@ def test_sentence_starts_skip_abbreviations(text):
         for m in end.finditer(text)
         if not abbreviation.search(text[max(0, m.start() - 5) : m.start()])
     ]
-    assert _sentence_starts(text) == [0, *kept]
+    assert sentence_starts(text) == [0, *kept]
 
 
 def test_sentence_starts_after_a_name_but_not_after_an_initial():
-    from tui.corpus.facts import _sentence_starts
+    from tui.corpus.fact_places import sentence_starts
 
     text = "Lo firmó el Dr. Pérez. Después vino J. López. Fin."
-    assert [text[i : i + 4] for i in _sentence_starts(text)] == ["Lo f", "Desp", "Fin."]
+    assert [text[i : i + 4] for i in sentence_starts(text)] == ["Lo f", "Desp", "Fin."]
 
 
 @given(

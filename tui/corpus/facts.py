@@ -15,9 +15,8 @@ import bisect
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, repeat
-from operator import add
 
+from tui.corpus.fact_places import Locator, Source, context, sentence_starts
 from tui.corpus.model import Fact, Footnote, Paragraph
 from tui.corpus.prose_numbers import SCALE, TOKEN, figure_value, read_body, scale_of
 from tui.corpus.units import currency_after, noun_after, percent_after
@@ -58,17 +57,8 @@ _LIST_GAP = re.compile(r"^(?:\s*,\s*(?:[yeo]\s+)?|\s+(?:[yeou]|al?)\s+)$")
 _YEAR_BEFORE = re.compile(
     r"\b(?:de|del|en|año|años|desde|hasta|a|al|para|y|e|entre|periodo|ejercicio|el)\s*$", re.IGNORECASE
 )
-_ABBREVIATIONS = ["No", "Núm", "Art", "Lic", "Dr", "Dra", "Sr", "Sra", "Ing", "Mtro", "Mtra", "[A-Z]"]
-# A period after ``No``, ``Art``, ``Dr``… or an initial ends no sentence: told by lookbehinds after
-# the punctuation, so that ``finditer`` still skips to the next ``.!?…`` in C.
-_SENTENCE_END = re.compile(
-    r"[.!?…]"
-    + "".join(rf"(?<!(?<!\w)(?i:{word})[.!?…])" for word in _ABBREVIATIONS)
-    + r"['\"”’»)]*\s+(?=[¿¡\"“(•-]*[A-ZÁÉÍÓÚÑ])"
-)
 # Folio and file codes (``97-7-30042021-141848``, ``1000-001-019``) are names, not figures.
 _CODE = re.compile(r"(?<![\w-])\d+(?:[-/]\d+){2,}(?![\w-])")
-_CONTEXT_MAX = 400
 _NOTE_BEFORE, _NOTE_AFTER = 50, 300
 """How far (lines) from a paragraph its footnotes are printed: wherever the PDF column ended."""
 
@@ -78,7 +68,7 @@ def extract_facts(
 ) -> list[Fact]:
     """Every figure of every paragraph, in reading order; ``lines`` (the source) locates each one."""
     notes = _Notes(sorted((f.line_start, f.number) for f in footnotes if f.number.isdigit()))
-    source = _Source(lines) if lines else None
+    source = Source(lines) if lines else None
     out: list[Fact] = []
     for p in paragraphs:
         out.extend(_paragraph_facts(doc_id, p, notes, source))
@@ -100,7 +90,7 @@ class _Notes:
         return set(self.numbers[lo : bisect.bisect_right(self.lines, p.line_end + _NOTE_AFTER, lo)])
 
 
-def _paragraph_facts(doc_id: str, p: Paragraph, notes: _Notes, source: _Source | None) -> list[Fact]:
+def _paragraph_facts(doc_id: str, p: Paragraph, notes: _Notes, source: Source | None) -> list[Fact]:
     text = p.text
     # (start, end, raw, value, unit, kind, figure as printed)
     found: list[tuple[int, int, str, float, str | None, str, str]] = []
@@ -124,8 +114,8 @@ def _paragraph_facts(doc_id: str, p: Paragraph, notes: _Notes, source: _Source |
     if not found:
         return []
     found.sort()
-    sentences, made = _sentence_starts(text), {}
-    where = _Locator(source, p) if source else None
+    sentences, made = sentence_starts(text), {}
+    where = Locator(source, p) if source else None
     facts = []
     for n, (start, _end, raw, value, unit, kind, figure) in enumerate(found):
         line = where.find(figure) if where else p.line_start
@@ -140,7 +130,7 @@ def _paragraph_facts(doc_id: str, p: Paragraph, notes: _Notes, source: _Source |
                 value,
                 unit,
                 kind,
-                _context(text, sentences, start, made),
+                context(text, sentences, start, made),
             )  # fmt: skip
         )
     return facts
@@ -329,76 +319,3 @@ def _date_value(m: re.Match[str]) -> float | None:
     if not (1 <= day <= 31 and 1 <= month <= 12):
         return None
     return float(year * 10000 + month * 100 + day)
-
-
-def _sentence_starts(text: str) -> list[int]:
-    """Offsets where sentences start; a period after ``No``, ``Art``, ``Dr``… or an initial is no end."""
-    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-
-
-def _context(text: str, starts: list[int], pos: int, made: dict[int, str]) -> str:
-    """The sentence around ``pos``, cut to a window of words when it is very long.
-
-    ``made`` keeps the whole sentences already cut, by number: figures of one sentence share one.
-    """
-    i = bisect.bisect_right(starts, pos) - 1
-    a, b = starts[i], starts[i + 1] if i + 1 < len(starts) else len(text)
-    if b - a <= _CONTEXT_MAX:
-        if (sentence := made.get(i)) is None:
-            sentence = made[i] = text[a:b].strip()
-        return sentence
-    a = max(a, pos - _CONTEXT_MAX // 2)
-    b = min(b, a + _CONTEXT_MAX)
-    a = text.find(" ", a) + 1 if a > starts[i] else a
-    b = text.rfind(" ", a, b) if b < len(text) and text.rfind(" ", a, b) > pos else b
-    return text[a:b].strip()
-
-
-class _Source:
-    """The source lines as one text, with the offset where each line starts (built once)."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.lines = lines
-        self.text = "\n".join(lines)
-        self.starts = list(accumulate(map(add, map(len, lines), repeat(1)), initial=0))  # +1: the "\n"
-
-
-class _Locator:
-    """Finds each figure, in order, in the source lines of its paragraph."""
-
-    def __init__(self, source: _Source, p: Paragraph) -> None:
-        n = len(source.lines)
-        a = min(max(p.line_start - 1, 0), n)  # the slice lines[line_start - 1 : line_end]
-        b = min(max(p.line_end, a), n)
-        self.source, self.a, self.b = source, a, b
-        self.lo = self.cursor = source.starts[a]
-        self.hi = source.starts[b] - 1 if b > a else self.lo
-        self.first = p.line_start
-
-    def find(self, figure: str) -> int:
-        """The line of the next occurrence of ``figure`` not inside a longer number; else the first line."""
-        text, hi = self.source.text, self.hi
-        pos = text.find(figure, self.cursor, hi)
-        # Nearly always the first occurrence will do: _search's first step, without the call.
-        before, e = text[pos - 1] if pos > self.lo else " ", pos + len(figure)
-        if pos < 0 or before.isdigit() or before in ".,'’‘" or text[e : min(e + 1, hi)].isdigit():
-            pos = self._search(figure, strict=True)
-            if pos < 0:
-                pos = self._search(figure, strict=False)
-        if pos < 0:
-            return self.first
-        self.cursor = pos + len(figure)
-        return self.first + bisect.bisect_right(self.source.starts, pos, self.a, self.b) - 1 - self.a
-
-    def _search(self, figure: str, strict: bool) -> int:
-        text, lo, hi = self.source.text, self.lo, self.hi
-        pos = text.find(figure, self.cursor, hi)
-        while pos >= 0:
-            before = text[pos - 1] if pos > lo else " "
-            e = pos + len(figure)
-            after = text[e : min(e + 2, hi)]
-            ok_after = not (after[:1].isdigit() if strict else (after[:1] in ".,'’‘" and after[1:].isdigit()))
-            if not (before.isdigit() or before in ".,'’‘") and ok_after:
-                return pos
-            pos = text.find(figure, pos + 1, hi)
-        return -1
