@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.corpus.model import Fact
+from tui.corpus.model import Check, Fact
 
 if TYPE_CHECKING:
     import duckdb
@@ -107,15 +107,6 @@ class SectionText:
 
 
 @dataclass(slots=True)
-class CheckView:
-    check: str
-    row: int | None
-    col: int | None
-    expected: float
-    found: float
-
-
-@dataclass(slots=True)
 class Citation:
     paragraph_id: str
     section_id: str | None
@@ -138,7 +129,7 @@ class ExhibitDetail:
     """Printed cell texts, by row then column ('' where the source printed nothing)."""
     values: list[list[float | None]]
     lines: list[list[int | None]]
-    checks: list[CheckView]
+    checks: list[Check]
     citations: list[Citation]
     source_lines: list[tuple[int, str]] = field(default_factory=list)
     """(line, text) of the source, when asked for."""
@@ -269,7 +260,8 @@ def load_exhibit(con: Con, exhibit_id: str, with_source: bool = False) -> Exhibi
         if 0 <= r < n_rows and 0 <= c < n_cols:
             texts[r][c], values[r][c], lines[r][c] = text or "", value, line
     checks = con.execute(
-        'SELECT "check", "row", col, expected, found FROM exhibit_checks WHERE exhibit_id = ?', [exhibit_id]
+        'SELECT exhibit_id, "check", "row", col, expected, found FROM exhibit_checks WHERE exhibit_id = ?',
+        [exhibit_id],
     ).fetchall()
     return ExhibitDetail(
         ExhibitInfo(*row[:8]),
@@ -279,7 +271,7 @@ def load_exhibit(con: Con, exhibit_id: str, with_source: bool = False) -> Exhibi
         texts,
         values,
         lines,
-        [CheckView(*c) for c in checks],
+        [Check(*c) for c in checks],
         load_citations(con, exhibit_id),
         load_source_lines(con, row[1], row[6], row[12]) if with_source else [],
     )
