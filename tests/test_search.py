@@ -238,3 +238,43 @@ def test_real_restated_heading_names_its_part(real):
     titles = {h.title for h in hits}
     assert len(hits) >= 2 and len(titles) == len(hits), titles
     assert any(t.startswith("Programa de Actividades › IV.2.3") for t in titles), titles
+
+
+AWKWARD = [
+    "Año 2024: 1'109,630 derechohabientes (94.0%) — ñandú, ÁRBOL, pingüino.",
+    "",
+    "de la y el",  # only stop words
+    "e-mail a_b c.d 3/4 x2 ABC-123; «cita» São Tomé İstanbul Ωmega",
+    "hospitales hospital Hospitalario HOSPITALIZACIÓN",
+]
+
+
+def test_postings_are_the_extensions(small_db, tmp_path):
+    """Our set-based postings hold exactly the rows the extension's own PRAGMA writes."""
+    path = tmp_path / "x.duckdb"
+    shutil.copy(small_db, path)
+    c = duckdb.connect(str(path))
+    for i, text in enumerate(AWKWARD):
+        c.execute("INSERT INTO glossary VALUES ('informe-x', ?, ?, ?)", [f"A{i}", text, 100 + i])
+    assert S.build_search_index(c) is True
+    ours = _index_rows(c)
+    c.execute(
+        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = 'search_stopwords', "
+        "ignore = '(\\.|[^a-z0-9])+', strip_accents = 1, lower = 1, overwrite = 1)"
+    )
+    theirs = _index_rows(c)
+    c.close()
+    assert ours == theirs
+    assert len(ours["terms"]) > 50 and ours["stats"][0][0] > 10
+
+
+def _index_rows(c) -> dict[str, list[tuple]]:
+    s = S.INDEX_SCHEMA
+    q = {
+        "docs": f"SELECT docid, name, len FROM {s}.docs",
+        "dict": f"SELECT term, df FROM {s}.dict",
+        "terms": f"SELECT t.docid, t.fieldid, d.term FROM {s}.terms t JOIN {s}.dict d USING (termid)",
+        "stats": f"SELECT num_docs, round(avgdl, 9) FROM {s}.stats",
+        "match": f"SELECT id, round({s}.match_bm25(id, 'hospital año'), 9) AS r FROM search_docs WHERE r > 0",
+    }
+    return {k: sorted(c.execute(v).fetchall()) for k, v in q.items()}

@@ -121,7 +121,7 @@ def _connect() -> duckdb.DuckDBPyConnection:
     import pyarrow.dataset  # noqa: F401 - DuckDB imports it on the first Arrow scan (~0.15 s)
 
     from tui.store.schema import CORE_DDL
-    from tui.store.search import load_fts
+    from tui.store.search_index import load_fts
 
     con = duckdb.connect()
     # One thread: the steps that follow gain nothing from a second on two cores, and each
@@ -141,7 +141,7 @@ def _save(con: duckdb.DuckDBPyConnection, result: BuildResult, t: float) -> None
     larger and the copy a quarter faster. (Building the index in a second database while the
     tables are copied was tried: no faster on two cores.)
     """
-    from tui.store.search import build_search_index
+    from tui.store.search_index import build_search_index
 
     db_path = result.db_path
     db_path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Full-text search over the prose, headings, exhibits and glossaries of a built database.
 
 Why DuckDB's ``fts`` extension: the database is already DuckDB, so the index lives in the same
-file, is built in one statement right after the tables, and is queried on the read-only connection
+file, is built right after the tables (``search_index``), and is queried on the read-only connection
 the explorer holds; BM25 ranks paragraphs of very different lengths fairly; and it ships the
 Snowball *Spanish* stemmer (``hospital`` finds ``hospitales``) with accent and case folding
 (``cesantia`` finds ``cesantía``). The extension is loaded from the ``duckdb-extension-fts`` wheel
@@ -18,22 +18,13 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from tui.store.db import fts_extension_path
+from tui.store.search_index import INDEX_SCHEMA, SPANISH_STOPWORDS, load_fts
+from tui.store.search_index import build_search_index as build_search_index  # re-exported
 
 KINDS = ("paragraph", "section", "exhibit", "glossary")
-INDEX_SCHEMA = "fts_main_search_docs"
 FALLBACK_NOTICE = "full-text extension unavailable: plain accent-insensitive matching, without stemming"
 MISSING_NOTICE = "this database has no search index; run `imss build` to add it"
 
-# fmt: off
-SPANISH_STOPWORDS = """
-a al algo algunas algunos ante antes como con contra cual cuales cuando de del desde donde durante e el
-ella ellas ellos en entre era eran es esa esas ese eso esos esta estas este esto estos fue fueron ha han
-hasta hay la las le les lo los mas me mi mismo muy no nos o otra otras otro otros para pero por porque
-que quien se ser si sin sobre son su sus tambien tanto te tiene tienen todo todos tras tu u un una unas
-uno unos y ya
-""".split()  # noqa: SIM905
-# fmt: on
 
 _WORD = re.compile(r"[^\W_]+")
 _PHRASE = re.compile(r'"([^"]+)"')
@@ -88,75 +79,6 @@ def fold(text: str) -> str:
         else ch
         for ch in low
     )
-
-
-def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
-    """Load the fts extension from the installed wheel (never downloads); False when impossible."""
-    try:
-        row = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
-        if row and row[0]:
-            return True
-        path = fts_extension_path()
-        if path is None:
-            return False
-        con.execute(f"LOAD '{path.as_posix()}'")
-        return True
-    except duckdb.Error:
-        return False
-
-
-_DOCS_SQL = """
-CREATE OR REPLACE TABLE search_docs AS
-WITH heading AS (
-    -- A heading printed in two parts (a chapter section and its restatement in the programme of
-    -- activities) is named with its part, so that hits from both can be told apart.
-    SELECT section_id,
-           CASE WHEN count(*) OVER (PARTITION BY doc_id, number, title) > 1 AND part IS NOT NULL
-                THEN part || ' › ' ELSE '' END || trim(coalesce(number || ' ', '') || title) AS name
-    FROM sections
-)
-SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
-    SELECT p.doc_id, 'paragraph' AS kind, p.paragraph_id AS ref_id, p.section_id,
-           coalesce(h.name, '') AS title, p.text AS body, p.line_start AS line
-    FROM paragraphs p LEFT JOIN heading h ON h.section_id = p.section_id
-    UNION ALL
-    SELECT s.doc_id, 'section', s.section_id, s.section_id, h.name,
-           trim(coalesce(s.number || ' ', '') || s.title), s.line_start
-    FROM sections s JOIN heading h USING (section_id)
-    UNION ALL
-    SELECT e.doc_id, 'exhibit', e.exhibit_id, e.section_id, trim(e.label || '. ' || coalesce(e.title, '')),
-           concat_ws(' · ', e.label, e.title, e.subtitle,
-                     (SELECT string_agg(c.name, ' · ' ORDER BY c.col) FROM exhibit_columns c
-                      WHERE c.exhibit_id = e.exhibit_id),
-                     (SELECT string_agg(DISTINCT nullif(trim(x.text), ''), ' · ') FROM exhibit_cells x
-                      WHERE x.exhibit_id = e.exhibit_id AND x.col = 0 AND x.value IS NULL)),
-           e.line_start
-    FROM exhibits e
-    UNION ALL
-    SELECT doc_id, 'glossary', acronym, NULL, acronym, acronym || ' ' || expansion, line_start
-    FROM glossary
-)
-"""
-
-
-def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
-    """Create ``search_docs`` from the written tables and, when possible, its BM25 index.
-
-    Returns True when the full-text index was built, False when only the table exists (search
-    then falls back to plain matching). Call it on the writable connection of the build.
-    """
-    con.execute(_DOCS_SQL)
-    if not load_fts(con):
-        return False
-    con.execute(
-        "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw", [SPANISH_STOPWORDS]
-    )
-    con.execute(
-        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', "
-        "stopwords = 'search_stopwords', ignore = '(\\.|[^a-z0-9])+', strip_accents = 1, "
-        "lower = 1, overwrite = 1)"
-    )
-    return True
 
 
 def search(
