@@ -259,8 +259,9 @@ def test_postings_are_the_extensions(small_db, tmp_path):
     assert S.build_search_index(c) is True
     ours = _index_rows(c)
     c.execute(
-        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = 'search_stopwords', "
-        "ignore = '(\\.|[^a-z0-9])+', strip_accents = 1, lower = 1, overwrite = 1)"
+        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', "
+        "stopwords = 'search_stopwords', ignore = '(\\.|[^a-z0-9])+', "
+        "strip_accents = 1, lower = 1, overwrite = 1)"
     )
     theirs = _index_rows(c)
     c.close()
