@@ -92,3 +92,47 @@ def test_printed_numbers_read_back(values):
     grid = parse_tab_table(_body(head, *rows))
     for i, row in enumerate(values):
         assert [c.value for c in grid.cells if c.row == i and c.col > 0] == row
+
+
+def test_header_without_a_label_head_names_the_value_columns():
+    grid = parse_tab_table(_body("2023\t2024\tVariación", "Altas\t10\t12\t2", "Bajas\t5\t6\t1"))
+    assert grid.columns == ["", "2023", "2024", "Variación"]
+    assert _cell(grid, 1, 3).value == 1 and not grid.problems
+
+
+def test_one_wider_row_does_not_move_the_header():
+    grid = parse_tab_table(_body("Año\tMonto", "Uno\t10", "Dos\t20", "Tres\t30\t4"))
+    assert grid.columns[:2] == ["Año", "Monto"]
+
+
+def test_top_row_one_cell_short_gets_its_own_column():
+    grid = parse_tab_table(
+        _body(
+            "Núm.\tUnidad\tTurno\tPlantilla\t\t\tTotal",
+            "\t\t\tA\tB\tC\tD",
+            "1\tNorte\t2\t3\t4\t1\t10",  # no turno: its values add up from A
+            "2\tSur\tMatutino\t1\t1\t1\t4",  # a lost cell: the total stays last
+            "Total\t\t\t3\t4\t5\t14",
+        )
+    )
+    assert grid.columns == ["Núm.", "Unidad", "Turno", *(f"Plantilla / {x}" for x in "ABCD"), "Total"]
+    row = {c.col: c.text for c in grid.cells if c.row == 0}
+    assert row == {0: "1", 1: "Norte", 3: "2", 4: "3", 5: "4", 6: "1", 7: "10"}
+    row = {c.col: c.text for c in grid.cells if c.row == 1}
+    assert row == {0: "2", 1: "Sur", 2: "Matutino", 3: "1", 4: "1", 5: "1", 7: "4"}
+    assert _cell(grid, 2, 7).value == 14 and _cell(grid, 2, 5).value == 5
+
+
+def test_span_over_one_subhead_with_no_single_columns_is_left_alone():
+    grid = parse_tab_table(
+        _body("Zona\tEgresos\t\tTotal", "\tCasos\tMonto\tCasos", "Norte\t1\t2\t1", "Sur\t3\t4\t3")
+    )
+    assert grid.columns == ["Zona", "Egresos / Casos", "Egresos / Monto", "Total / Casos"]
+
+
+def test_short_top_row_without_a_row_that_adds_up_is_left_alone():
+    grid = parse_tab_table(
+        _body("Núm.\tUnidad\tPlantilla\t\tTotal", "\t\tA\tB\tC", "1\tNorte\t2\t3\t9", "2\tSur\t1\t1\t7")
+    )
+    assert grid.columns == ["Núm.", "Unidad", "Plantilla / A", "Plantilla / B", "Total / C"]
+    assert _cell(grid, 0, 4).text == "9"

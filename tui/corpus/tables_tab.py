@@ -61,6 +61,79 @@ def _column_names(header: list[list[str]], width: int) -> list[str]:
     return names
 
 
+def _left_label_missing(header: list[list[str]], data: list[list[str]], width: int) -> bool:
+    """The body has a label column the header does not name: most rows fill the full width,
+    their first cell is text, and the header names exactly the value columns."""
+    head_width = max(len(r) for r in header)
+    full = [r for r in data if len(r) >= width and r[width - 1]]
+    if head_width >= width or not header[0][:1] or not header[0][0] or 2 * len(full) <= len(data):
+        return False
+    if any(_is_numeric(r[0]) for r in full):
+        return False
+    numeric = sum(1 for j in range(1, width) if sum(_is_numeric(r[j]) for r in full) * 2 > len(full))
+    return numeric >= head_width
+
+
+def _span_overrun(header: list[list[str]]) -> int | None:
+    """Where a two-level top row may be one cell short: its last label sits above a sub-head
+    of its own that continues the span to its left without a break, while single columns
+    elsewhere have no sub-head (``Plantilla\t\t\tTotal`` over ``A\tB\tC\tD``). Returns the
+    label's position."""
+    top, sub = header[0], header[-1]
+    p = len(top) - 1
+    if len(header) < 2 or p < 2 or not top[p] or top[p - 1] or len(sub) != p + 1 or sub[p] in sub[:p]:
+        return None
+    s = next(j for j in range(p - 1, -1, -1) if top[j] or j == 0)
+    singles = [j for j, c in enumerate(top[:s]) if c and top[j + 1] and not sub[j]]
+    if not top[s] or not singles or not all(sub[s : p + 1]):
+        return None
+    return p
+
+
+def _sums_to_last(row: list[str], start: int) -> bool:
+    """The row's last cell is the sum of its values from ``start`` on."""
+    values = [parse_number(c) for c in row[start:-1] if c]
+    last = parse_number(row[-1]) if row[-1] else None
+    if last is None or not values or any(v is None for v in values):
+        return False
+    return abs(sum(v.value for v in values) - last.value) < 1e-6
+
+
+def _insert_gap(row: list[str], s: int, p: int) -> tuple[list[str], bool]:
+    """Widen a row one cell short of the header by an empty cell: where its values from the
+    span start then add up to its last cell (True), else just before that last cell."""
+    for q in range(p, 0, -1):
+        if not _is_numeric(row[q]):
+            break  # only values move right, into the span
+        trial = row[:q] + [""] + row[q:]
+        if _sums_to_last(trial, s):
+            return trial, True
+    return row[:p] + [""] + row[p:], False
+
+
+def _align_to_header(header, rows, width):
+    """Reconcile a header shorter than the body (a label column with no head, or a top row
+    missing one cell, confirmed by a row that adds up once widened): returns the header, the
+    rows and the width to use."""
+    data = [r for _, r in rows]
+    if _left_label_missing(header, data, width):
+        shift = width - max(len(r) for r in header)
+        return [[""] * shift + h for h in header], rows, width
+    p = _span_overrun(header)
+    if p is None:
+        return header, rows, width
+    s = next(j for j in range(p - 1, -1, -1) if header[0][j])
+    fixed, confirmed = [], False
+    for n, r in rows:
+        if len(r) == p + 1 and r[p]:
+            r, ok = _insert_gap(r, s, p)
+            confirmed |= ok
+        fixed.append((n, r))
+    if not confirmed:
+        return header, rows, width
+    return [header[0][:p] + ["", header[0][p]], *header[1:]], fixed, p + 2
+
+
 def _single_column(body: list[tuple[int, str]]) -> Grid:
     """A list with no tabs: the first line names the column, the others are rows."""
     grid = Grid(columns=[clean_cell(body[0][1])])
@@ -89,9 +162,10 @@ def parse_tab_table(body: list[tuple[int, str]]) -> Grid:
     width = max(len(r) for r in cells_only)
     while width > 1 and not any(len(r) >= width and r[width - 1] for r in cells_only):
         width -= 1
+    data = [(line, r) for line, r in rows[n_head:] if r not in header]
+    header, data, width = _align_to_header(header, data, width)
     head_width = max(len(r) for r in header)
     grid.columns = _column_names(header, width)
-    data = [(line, r) for line, r in rows[n_head:] if r not in header]
     codes = {
         j for j in range(1, width) if is_code_column(grid.columns[j], [r[j] for _, r in data if j < len(r)])
     }
