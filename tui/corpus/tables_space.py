@@ -51,6 +51,7 @@ from tui.corpus.space_columns import (
 )
 from tui.corpus.space_header import header_names, segment, starts_cell, strong_gaps, two_level
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
+from tui.corpus.space_sides import feed_sides, place_lone
 from tui.corpus.space_text import split_heads, text_table
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
@@ -305,27 +306,11 @@ def _assemble(lines: list[Line], width: int, sides: int, loose: bool) -> list[Ro
             left.feed(line.ln, line.tokens, line.blank_before, nxt.tokens if nxt else None)
         return left.finish()
     right = Assembler(width, loose)
+    lone = []
     for line in lines:
-        _feed_sides(left, right, line)
-    return left.finish() + right.finish()
-
-
-def _feed_sides(left: Assembler, right: Assembler, line: Line) -> None:
-    """Route the runs of one side-by-side line: the first label+values to the left half."""
-    runs = split_runs(line.tokens)
-    if len(runs) == 1 and not runs[0][0]:
-        target = right if right.open_for(line.text) and not left.open_for(line.text) else left
-        target.feed(line.ln, line.tokens, line.blank_before, None)
-        return
-    side = left
-    if not left.pending and right.pending and (runs[0][0] or right.open_for(" ".join(runs[0][1]))):
-        side = right  # the rest of the right half's wrapped label, or its values
-    for is_val, toks in runs:
-        if is_val:
-            side.feed(line.ln, toks, line.blank_before, None)
-            side = right
-        else:
-            side.feed(line.ln, toks, line.blank_before, None)
+        if feed_sides(left, right, line):
+            lone.append(left.rows[-1])
+    return place_lone(left.finish(), right.finish(), lone, width)
 
 
 def _text_column(grid: Grid, header: list[Line], rows: list[Row], width: int) -> dict[int, str] | None:
