@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from tui.corpus.model import Cell, Grid
 from tui.corpus.numbers import is_missing, parse_number
 from tui.corpus.space_align import align_by_total
+from tui.corpus.space_bands import band_column, detach, fill_down
 from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
@@ -273,6 +274,9 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     start = _trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
     sides = 2 if _side_by_side(rows_part, width, header) else 1
+    banded = band_column(header, rows_part, width) if sides == 1 else None
+    if banded is not None:
+        return _banded(grid, header, rows_part, width, banded)
     full = [ln.tokens[-width:] for ln in rows_part if width and ln.run == len(ln.tokens) == width]
     full += [ln.tokens[-width:] for ln in rows_part if width and ln.run == width < len(ln.tokens)]
     shares = share_columns(full, " ".join(h.text for h in header)) if sides == 1 else set()
@@ -295,6 +299,19 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     align_by_total(rows, width)
     second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
     _fill(grid, rows, width, {j + 1 for j in shares}, second)
+    return grid
+
+
+def _banded(grid: Grid, header: list[Line], body: list[Line], width: int, banded) -> Grid:
+    """A label column printed as bands over a second text column (see :mod:`space_bands`)."""
+    back, names, bands = banded
+    seen = {h.text for h in header[: len(header) - back]}
+    lines = [ln for ln in header[len(header) - back :] + body if ln.text not in seen]
+    loose = sum(1 for ln in lines if ln.blank_before) >= 0.4 * max(1, len(lines))
+    rows, second = fill_down(_assemble(detach(lines, bands), width, 1, loose), bands)
+    align_by_total(rows, width)
+    grid.columns = names
+    _fill(grid, rows, width, set(), second)
     return grid
 
 
