@@ -10,6 +10,7 @@ lowercase word is followed by a capitalised one.
 
 from __future__ import annotations
 
+import math
 import re
 
 from tui.corpus.numbers import is_missing, parse_number
@@ -63,13 +64,16 @@ def feed_sides(left: Assembler, right: Assembler, line) -> bool:
 
 
 def _number(tok: str) -> float | None:
+    """A cell's value: None when empty, 0 for a dash, NaN when not a number."""
+    if not tok:
+        return None
     if is_missing(tok):
         return 0.0
     num = parse_number(tok)
-    return num.value if num is not None else None
+    return num.value if num is not None else math.nan
 
 
-def _totals_met(rows: list[Row], width: int) -> int:
+def _totals_met(rows: list[Row], nums: dict[int, list[float | None]]) -> int:
     """How many value cells of ``Total`` rows equal the sum of the rows since the last band
     or total (within rounding)."""
     met, group = 0, []
@@ -77,10 +81,9 @@ def _totals_met(rows: list[Row], width: int) -> int:
         if not row.values:
             group = []
         elif _TOTAL.match(row.label):
-            for j, tok in enumerate(row.cells(width)):
-                total = _number(tok) if tok else None
-                parts = [_number(r.cells(width)[j] or "-") for r in group]
-                if group and total is not None and None not in parts:
+            for j, total in enumerate(nums[id(row)]):
+                parts = [nums[id(r)][j] or 0.0 for r in group]
+                if group and total is not None:  # NaN compares False: not met
                     met += abs(sum(parts) - total) <= max(1.0, 1e-4 * abs(total))
             group = []
         else:
@@ -93,12 +96,12 @@ def place_lone(left: list[Row], right: list[Row], lone: list[Row], width: int) -
     left half's, say belong there; with no such evidence every row stays left."""
     if not lone or len(lone) > MAX_LONE or not any(_TOTAL.match(r.label) for r in left + right):
         return left + right
-    best, best_score = 0, _totals_met(left, width) + _totals_met(right, width)
-    masks = sorted(range(1, 1 << len(lone)), key=int.bit_count)
-    for mask in masks:
+    nums = {id(r): [_number(t) for t in r.cells(width)] for r in left + right}
+    best, best_score = 0, _totals_met(left, nums) + _totals_met(right, nums)
+    for mask in sorted(range(1, 1 << len(lone)), key=int.bit_count):
         moved = {id(r) for k, r in enumerate(lone) if mask >> k & 1}
-        score = _totals_met([r for r in left if id(r) not in moved], width)
-        score += _totals_met(_merge(right, [r for r in lone if id(r) in moved]), width)
+        score = _totals_met([r for r in left if id(r) not in moved], nums)
+        score += _totals_met(_merge(right, [r for r in lone if id(r) in moved]), nums)
         if score > best_score:
             best, best_score = mask, score
     moved = {id(r) for k, r in enumerate(lone) if best >> k & 1}

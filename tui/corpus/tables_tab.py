@@ -65,8 +65,10 @@ def _left_label_missing(header: list[list[str]], data: list[list[str]], width: i
     """The body has a label column the header does not name: most rows fill the full width,
     their first cell is text, and the header names exactly the value columns."""
     head_width = max(len(r) for r in header)
+    if head_width >= width or not header[0][:1] or not header[0][0]:
+        return False
     full = [r for r in data if len(r) >= width and r[width - 1]]
-    if head_width >= width or not header[0][:1] or not header[0][0] or 2 * len(full) <= len(data):
+    if 2 * len(full) <= len(data):
         return False
     if any(_is_numeric(r[0]) for r in full):
         return False
