@@ -92,7 +92,7 @@ def test_failed_build_keeps_previous_database(small_corpus, tmp_path, monkeypatc
     def boom(*_, **__):
         raise duckdb.IOException("disk full")
 
-    monkeypatch.setattr("tui.store.writing.write_all", boom)
+    monkeypatch.setattr("tui.store.writing.write_rows", boom)
     with pytest.raises(BuildError, match="disk full"):
         build_database(small_corpus, db)
     assert db.read_bytes() == before
@@ -126,3 +126,62 @@ def test_real_corpus_documents(corpus_db):
     periods = {r[0] for r in con.execute("SELECT period FROM documents WHERE kind='informe'").fetchall()}
     assert periods == {"2019-2020", "2024-2025"}
     assert docs
+
+
+REPORT = """INFORME DE PRUEBA
+
+Capítulo I. Antecedentes
+
+El Instituto atendió a 1,234 personas durante el periodo (cuadro I.1).
+
+Cuadro I.1.
+Personas atendidas por tipo
+(personas)
+
+Concepto\t2023\t2024
+Consultas\t1,000\t1,100
+Urgencias\t234\t300
+Total\t1,234\t1,400
+
+Fuente: IMSS.
+
+Capítulo II. Resultados
+
+Se otorgaron 3'169,483 consultas.
+"""
+
+
+@pytest.mark.parametrize("workers", [False, True])
+def test_same_document_twice_gets_a_suffix_by_file_order(tmp_path, monkeypatch, workers):
+    """The later file in name order gets ``-2`` (ids, exhibit tables) even when it is parsed first."""
+    if workers:  # the long a.txt is parsed after the short b.txt on a pool of workers
+        monkeypatch.setattr("tui.store.parsing.IN_PROCESS_BYTES", 0)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    more = "\n".join(
+        f"Párrafo {i}: se atendió a 1,{i % 1000:03d} personas en la unidad." for i in range(4000)
+    )
+    (folder / "a.txt").write_text(REPORT + more + "\n", encoding="utf-8")
+    (folder / "b.txt").write_text(REPORT, encoding="utf-8")
+    result = build_database(folder, tmp_path / "x.duckdb")
+    assert result.ok
+    assert "b.txt: same document as a.txt; stored as informe-de-prueba-2" in result.warnings
+    assert [s.path.name for s in result.summaries] == ["a.txt", "b.txt"]
+    con = duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True)
+    docs = con.execute("SELECT source_file, doc_id FROM documents ORDER BY 1").fetchall()
+    assert docs == [("a.txt", "informe-de-prueba"), ("b.txt", "informe-de-prueba-2")]
+    tables = con.execute("SELECT doc_id, exhibit_id, table_name FROM exhibits ORDER BY 1").fetchall()
+    assert tables == [
+        ("informe-de-prueba", "informe-de-prueba:cuadro-i-1", "exhibit.informe_de_prueba__cuadro_i_1"),
+        ("informe-de-prueba-2", "informe-de-prueba-2:cuadro-i-1", "exhibit.informe_de_prueba_2__cuadro_i_1"),
+    ]
+    for _, _, name in tables:
+        assert con.execute(f'SELECT sum("2024") FROM {name}').fetchone() == (2800.0,)
+    for table, key in [("paragraphs", "paragraph_id"), ("sections", "section_id"), ("facts", "fact_id")]:
+        (dupes,) = con.execute(f"SELECT count(*) - count(DISTINCT {key}) FROM {table}").fetchone()
+        assert dupes == 0
+        (wrong,) = con.execute(
+            f"SELECT count(*) FROM {table} WHERE NOT starts_with({key}, doc_id || ':')"
+        ).fetchone()
+        assert wrong == 0
+    con.close()

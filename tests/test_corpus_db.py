@@ -131,3 +131,19 @@ def test_every_record_has_provenance(con):
         " WHERE e.exhibit_id = 'ilpa-2024-2025:cuadro-i-1'",
     )
     assert "Cuadro I.1" in text[0][0]
+
+
+@pytest.mark.parametrize(
+    ("table", "key"),
+    [
+        ("documents", "doc_id"),
+        ("sections", "section_id"),
+        ("paragraphs", "paragraph_id"),
+        ("exhibits", "exhibit_id"),
+        ("facts", "fact_id"),
+        ("exhibits", "table_name"),
+    ],
+)
+def test_ids_are_unique(con, table, key):
+    """Ids are unique (the schema declares no keys: they would slow the build for nothing)."""
+    assert rows(con, f"SELECT count({key}) - count(DISTINCT {key}), count(*) > 0 FROM {table}") == [(0, True)]

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.corpus.model import Document
 from tui.corpus.pipeline import no_gc
-from tui.store.parsing import BuildError, DistinctIds, Progress, corpus_files, corpus_fingerprint, parse_files
+from tui.store.parsing import BuildError, Progress, corpus_files, corpus_fingerprint, parse_files, planned_ids
+from tui.store.rows import DocumentRows
 
 if TYPE_CHECKING:
     import duckdb
@@ -26,6 +26,7 @@ __all__ = ["BuildError", "BuildResult", "Progress", "build_database", "corpus_fi
 class DocumentSummary:
     """What the build summary shows of one document, kept once its records are written."""
 
+    path: Path
     doc_id: str
     kind: str
     period: str | None
@@ -36,9 +37,9 @@ class DocumentSummary:
     facts: int
 
     @classmethod
-    def of(cls, d: Document) -> DocumentSummary:
-        counts = (len(x) for x in (d.sections, d.paragraphs, d.exhibits, d.glossary, d.facts))
-        return cls(d.doc_id, d.kind, d.period, *counts)
+    def of(cls, path: Path, rows: DocumentRows) -> DocumentSummary:
+        counts = (rows.count(t) for t in ("sections", "paragraphs", "exhibits", "glossary", "facts"))
+        return cls(path, rows.doc_id, rows.kind, rows.period, *counts)
 
 
 @dataclass(slots=True)
@@ -95,24 +96,35 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
 
 
 def _load(files: list[Path], progress: Progress | None, result: BuildResult, con: list) -> None:
-    """Parse every file and write each document into ``con[0]`` (connected at the first one)."""
-    from tui.store.writing import write_all
+    """Parse every file and write each document into ``con[0]`` (connected at the first one).
 
-    ids = DistinctIds()
-    for path, doc in parse_files(files, progress):
-        if isinstance(doc, str):
-            result.errors.append(doc)
+    Documents are written as they come, so the small ones are in while the largest is parsed.
+    """
+    from tui.store.rows import rekey
+    from tui.store.writing import write_rows
+
+    renamed: dict[str, tuple[str, str]] | None = None
+    for path, rows in parse_files(files, progress):
+        if isinstance(rows, str):
+            result.errors.append(rows)
             continue
-        ids.assign(path, doc)
-        result.warnings.extend(f"{path.name}: {w}" for w in doc.warnings)
+        if renamed is None:  # while the other files are still being parsed
+            renamed = planned_ids(files)
+        if path.name in renamed:
+            new, first = renamed[path.name]
+            rows.warnings.append(f"same document as {first}; stored as {new}")
+            rekey(rows, new)
+        result.warnings.extend(f"{path.name}: {w}" for w in rows.warnings)
         if not con:
             con.append(_connect())
-        write_all(con[0], [doc], create_schema=False)
-        result.summaries.append(DocumentSummary.of(doc))
+        write_rows(con[0], rows)
+        result.summaries.append(DocumentSummary.of(path, rows))
     if progress:
         progress("", len(files), len(files))
     if not result.summaries:
         raise BuildError("no document could be built: " + "; ".join(result.errors))
+    order = {p: i for i, p in enumerate(files)}
+    result.summaries.sort(key=lambda s: order[s.path])
 
 
 def _connect() -> duckdb.DuckDBPyConnection:

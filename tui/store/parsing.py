@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 
 from tui.corpus.model import Document
 from tui.corpus.pipeline import parse_document, preload
-from tui.corpus.source import SourceError
+from tui.corpus.recognize import recognize
+from tui.corpus.source import SourceError, decode_source
+from tui.store.rows import DocumentRows, document_rows
+
+IN_PROCESS_BYTES = 1_000_000
+"""Corpora smaller than this are parsed in the building process: workers would cost more."""
 
 Progress = Callable[[str, int, int], None]
 """Called with (file name, index, total) as documents are parsed."""
@@ -45,54 +51,67 @@ def parse_file(path: Path) -> Document | str:
         return f"{path.name}: internal error while parsing ({type(exc).__name__}: {exc})"
 
 
-def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[Path, Document | str]]:
-    """Parse files on every core, yielding the results in corpus order.
+def parse_rows(path: Path) -> DocumentRows | str:
+    """What a parse worker sends back: the document as table columns, or why it could not."""
+    doc = parse_file(path)
+    return doc if isinstance(doc, str) else document_rows(doc)
 
-    Workers take the files in corpus order too, so the documents waiting for an earlier, longer
-    one stay few. Small corpora are parsed in this process: starting workers would cost more.
+
+def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[Path, DocumentRows | str]]:
+    """Parse files on every core, yielding each as soon as it is parsed (not in corpus order).
+
+    Workers take the files in corpus order, a few ahead of the writer: parsed documents waiting
+    to be written would otherwise pile up in memory when the writer is the slower side. Small
+    corpora are parsed in this process: starting workers would cost more.
     """
     workers = min(os.cpu_count() or 1, len(files), 4)
-    if workers < 2 or sum(p.stat().st_size for p in files) < 1_000_000:
+    if workers < 2 or sum(p.stat().st_size for p in files) < IN_PROCESS_BYTES:
         for i, path in enumerate(files):
             if progress:
                 progress(path.name, i, len(files))
-            yield path, parse_file(path)
+            yield path, parse_rows(path)
         return
     import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
     # fork: workers inherit the imported parsers instead of importing them again.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is not None:
         preload()
+    queue = iter(files)
     with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-        # A few files ahead of the writer, not all: parsed documents waiting to be written
-        # would otherwise pile up in memory when the writer is the slower side.
-        ahead = 2 * workers
-        futures = [pool.submit(parse_file, p) for p in files[:ahead]]
-        for i, path in enumerate(files):
-            if progress:
-                progress(path.name, i, len(files))
-            result, futures[i] = futures[i].result(), None  # a done future would keep its document
-            if i + ahead < len(files):
-                futures.append(pool.submit(parse_file, files[i + ahead]))
-            yield path, result
-
-
-class DistinctIds:
-    """Documents recognised as the same one get distinct ids: the later file gets a suffix."""
-
-    def __init__(self) -> None:
-        self.seen: dict[str, str] = {}
-
-    def assign(self, path: Path, doc: Document) -> None:
-        if doc.doc_id in self.seen:
-            n = 2
-            while f"{doc.doc_id}-{n}" in self.seen:
+        pending = {pool.submit(parse_rows, p): p for p in islice(queue, 2 * workers)}
+        n = 0
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=pending.__getitem__):
+                path = pending.pop(future)
+                if (nxt := next(queue, None)) is not None:
+                    pending[pool.submit(parse_rows, nxt)] = nxt
+                if progress:
+                    progress(path.name, n, len(files))
                 n += 1
-            new = f"{doc.doc_id}-{n}"
-            doc.warnings.append(f"same document as {self.seen[doc.doc_id]}; stored as {new}")
-            from tui.corpus.rekey import rekey_document
+                yield path, future.result()
 
-            rekey_document(doc, new)
-        self.seen[doc.doc_id] = path.name
+
+def planned_ids(files: list[Path]) -> dict[str, tuple[str, str]]:
+    """The id each file is stored under, decided in corpus order whatever order they are parsed in.
+
+    Documents recognised as the same one get distinct ids: the later file gets a suffix. Only
+    files that need one are listed (file name -> (id, the file that has the recognised id));
+    unreadable files are left to the parse.
+    """
+    seen: dict[str, str] = {}
+    out: dict[str, tuple[str, str]] = {}
+    for path in files:
+        try:
+            doc_id = recognize(decode_source(path.read_bytes()).lines).doc_id
+        except (SourceError, OSError):
+            continue
+        new, n = doc_id, 2
+        while new in seen:
+            new, n = f"{doc_id}-{n}", n + 1
+        seen[new] = path.name
+        if new != doc_id:
+            out[path.name] = (new, seen[doc_id])
+    return out

@@ -5,23 +5,23 @@ from __future__ import annotations
 SCHEMA_VERSION = 1
 
 CORE_DDL = """
-CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE meta (key VARCHAR, value VARCHAR);
 CREATE TABLE documents (
-    doc_id VARCHAR PRIMARY KEY, source_file VARCHAR, sha256 VARCHAR, title VARCHAR, kind VARCHAR,
+    doc_id VARCHAR, source_file VARCHAR, sha256 VARCHAR, title VARCHAR, kind VARCHAR,
     period VARCHAR, date DATE, n_lines INTEGER, n_chars INTEGER
 );
 CREATE TABLE sections (
-    section_id VARCHAR PRIMARY KEY, doc_id VARCHAR, parent_id VARCHAR, level INTEGER, part VARCHAR,
+    section_id VARCHAR, doc_id VARCHAR, parent_id VARCHAR, level INTEGER, part VARCHAR,
     number VARCHAR, title VARCHAR, ordinal INTEGER, line_start INTEGER, line_end INTEGER
 );
 CREATE TABLE paragraphs (
-    paragraph_id VARCHAR PRIMARY KEY, doc_id VARCHAR, section_id VARCHAR, ordinal INTEGER,
+    paragraph_id VARCHAR, doc_id VARCHAR, section_id VARCHAR, ordinal INTEGER,
     line_start INTEGER, line_end INTEGER, text VARCHAR
 );
 CREATE TABLE footnotes (doc_id VARCHAR, number VARCHAR, text VARCHAR, line_start INTEGER);
 CREATE TABLE glossary (doc_id VARCHAR, acronym VARCHAR, expansion VARCHAR, line_start INTEGER);
 CREATE TABLE exhibits (
-    exhibit_id VARCHAR PRIMARY KEY, doc_id VARCHAR, section_id VARCHAR, kind VARCHAR, label VARCHAR,
+    exhibit_id VARCHAR, doc_id VARCHAR, section_id VARCHAR, kind VARCHAR, label VARCHAR,
     number VARCHAR, title VARCHAR, subtitle VARCHAR, notes VARCHAR, source VARCHAR,
     line_start INTEGER, line_end INTEGER, has_data BOOLEAN, n_rows INTEGER, n_cols INTEGER,
     table_name VARCHAR, problems VARCHAR
@@ -35,7 +35,7 @@ CREATE TABLE exhibit_checks (
     exhibit_id VARCHAR, "check" VARCHAR, "row" INTEGER, col INTEGER, expected DOUBLE, found DOUBLE
 );
 CREATE TABLE facts (
-    fact_id VARCHAR PRIMARY KEY, doc_id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, line INTEGER,
+    fact_id VARCHAR, doc_id VARCHAR, section_id VARCHAR, paragraph_id VARCHAR, line INTEGER,
     raw VARCHAR, value DOUBLE, unit VARCHAR, kind VARCHAR, context VARCHAR
 );
 CREATE TABLE fact_cells (fact_id VARCHAR, exhibit_id VARCHAR, "row" INTEGER, col INTEGER);
