@@ -272,9 +272,11 @@ def test_postings_are_the_extensions(small_db, tmp_path):
 def _index_rows(c) -> dict[str, list[tuple]]:
     s = S.INDEX_SCHEMA
     q = {
-        "docs": f"SELECT docid, name, len FROM {s}.docs",
+        # docid is the extension's internal number: compared through the record it stands for
+        "docs": f"SELECT name, len FROM {s}.docs",
         "dict": f"SELECT term, df FROM {s}.dict",
-        "terms": f"SELECT t.docid, t.fieldid, d.term FROM {s}.terms t JOIN {s}.dict d USING (termid)",
+        "terms": f"SELECT x.name, t.fieldid, d.term FROM {s}.terms t JOIN {s}.dict d USING (termid) "
+        f"JOIN {s}.docs x USING (docid)",
         "stats": f"SELECT num_docs, round(avgdl, 9) FROM {s}.stats",
         "match": f"SELECT id, round({s}.match_bm25(id, 'hospital año'), 9) AS r FROM search_docs WHERE r > 0",
     }

@@ -77,31 +77,29 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
     start = time.perf_counter()
     files = corpus_files(corpus)
     result = BuildResult(db_path)
-    con: list[duckdb.DuckDBPyConnection] = []
+    db = _MemoryDb()
     # Receiving and converting the parsed records makes as many objects as parsing did, none cyclic.
     with no_gc():
         try:
-            _load(files, progress, result, con)
+            _load(files, progress, result, db)
             from tui.store.writing import write_meta
 
-            write_meta(con[0], corpus, corpus_fingerprint(files))
-            _save(con[0], result, result.lap("parse+write", start))
+            write_meta(db.con, corpus, corpus_fingerprint(files))
+            _save(db, result, result.lap("parse+write", start))
         except duckdb.Error as exc:
             raise BuildError(f"could not write {db_path}: {exc}".splitlines()[0]) from exc
         finally:
-            for c in con:
-                c.close()
+            db.close()
     result.seconds = time.perf_counter() - start
     return result
 
 
-def _load(files: list[Path], progress: Progress | None, result: BuildResult, con: list) -> None:
-    """Parse every file and write each document into ``con[0]`` (connected at the first one).
+def _load(files: list[Path], progress: Progress | None, result: BuildResult, db: _MemoryDb) -> None:
+    """Parse every file and write each document into ``db``.
 
     Documents are written as they come, so the small ones are in while the largest is parsed.
     """
     from tui.store.rows import rekey
-    from tui.store.writing import write_rows
 
     renamed: dict[str, tuple[str, str]] | None = None
     for path, rows in parse_files(files, progress):
@@ -115,9 +113,7 @@ def _load(files: list[Path], progress: Progress | None, result: BuildResult, con
             rows.warnings.append(f"same document as {first}; stored as {new}")
             rekey(rows, new)
         result.warnings.extend(f"{path.name}: {w}" for w in rows.warnings)
-        if not con:
-            con.append(_connect())
-        write_rows(con[0], rows)
+        db.write(rows)
         result.summaries.append(DocumentSummary.of(path, rows))
     if progress:
         progress("", len(files), len(files))
@@ -127,24 +123,49 @@ def _load(files: list[Path], progress: Progress | None, result: BuildResult, con
     result.summaries.sort(key=lambda s: order[s.path])
 
 
-def _connect() -> duckdb.DuckDBPyConnection:
-    """An in-memory database with the schema and the fts extension loaded."""
-    import duckdb
-    import pyarrow.dataset  # noqa: F401 - DuckDB imports it on the first Arrow scan (~0.15 s)
+class _MemoryDb:
+    """The in-memory database documents are written to, connected when the first one comes.
 
-    from tui.store.schema import CORE_DDL
-    from tui.store.search_index import load_fts
+    DuckDB and Arrow are imported then, while the workers parse. Each document is gathered for
+    the search index as soon as it is written.
+    """
 
-    con = duckdb.connect()
-    # One thread: the steps that follow gain nothing from a second on two cores, and each
-    # thread keeps buffers of its own (~15 MB of the build's peak).
-    con.execute("SET enable_progress_bar = false; SET threads = 1")
-    con.execute(CORE_DDL)
-    load_fts(con)
-    return con
+    def __init__(self) -> None:
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self.indexer = None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._connect()
+        return self._con
+
+    def _connect(self) -> None:
+        import duckdb
+        import pyarrow.dataset  # noqa: F401 - DuckDB imports it on the first Arrow scan (~0.15 s)
+
+        from tui.store.schema import CORE_DDL
+        from tui.store.search_index import SearchIndexer
+
+        con = self._con = duckdb.connect()
+        # One thread: the steps that follow gain nothing from a second on two cores, and each
+        # thread keeps buffers of its own (~15 MB of the build's peak).
+        con.execute("SET enable_progress_bar = false; SET threads = 1")
+        con.execute(CORE_DDL)
+        self.indexer = SearchIndexer(con)
+
+    def write(self, rows: DocumentRows) -> None:
+        from tui.store.writing import write_rows
+
+        write_rows(self.con, rows)
+        self.indexer.add(rows.doc_id)
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
 
 
-def _save(con: duckdb.DuckDBPyConnection, result: BuildResult, t: float) -> None:
+def _save(db: _MemoryDb, result: BuildResult, t: float) -> None:
     """Index the in-memory database and copy it to ``result.db_path`` atomically.
 
     Copied in one go: far fewer small writes than building the file table by table. 16 KB
@@ -153,14 +174,12 @@ def _save(con: duckdb.DuckDBPyConnection, result: BuildResult, t: float) -> None
     larger and the copy a quarter faster. (Building the index in a second database while the
     tables are copied was tried: no faster on two cores.)
     """
-    from tui.store.search_index import build_search_index
-
-    db_path = result.db_path
+    con, db_path = db.con, result.db_path
     db_path.parent.mkdir(parents=True, exist_ok=True)
     tmp = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
     tmp.unlink(missing_ok=True)
     try:
-        if not build_search_index(con):
+        if not db.indexer.finish():
             result.warnings.append("full-text index not built (fts extension unavailable): search scans")
         t = result.lap("index", t)
         con.execute("SET disabled_compression_methods = 'fsst'")

@@ -26,19 +26,20 @@ uno unos y ya
 """.split()  # noqa: SIM905
 # fmt: on
 
-_DOCS_SQL = """
+_STAGE_SQL = """
+INSERT INTO search_stage
 WITH heading AS (
     -- A heading printed in two parts (a chapter section and its restatement in the programme of
     -- activities) is named with its part, so that hits from both can be told apart.
     SELECT section_id,
-           CASE WHEN count(*) OVER (PARTITION BY doc_id, number, title) > 1 AND part IS NOT NULL
+           CASE WHEN count(*) OVER (PARTITION BY number, title) > 1 AND part IS NOT NULL
                 THEN part || ' › ' ELSE '' END || trim(coalesce(number || ' ', '') || title) AS name
-    FROM sections
+    FROM sections WHERE doc_id = $doc
 )
-SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
+SELECT $seq + row_number() OVER () AS seq, * FROM (
     SELECT p.doc_id, 'paragraph' AS kind, p.paragraph_id AS ref_id, p.section_id,
            coalesce(h.name, '') AS title, p.text AS body, p.line_start AS line
-    FROM paragraphs p LEFT JOIN heading h ON h.section_id = p.section_id
+    FROM paragraphs p LEFT JOIN heading h ON h.section_id = p.section_id WHERE p.doc_id = $doc
     UNION ALL
     SELECT s.doc_id, 'section', s.section_id, s.section_id, h.name,
            trim(coalesce(s.number || ' ', '') || s.title), s.line_start
@@ -51,30 +52,48 @@ SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, * FROM (
                      (SELECT string_agg(DISTINCT nullif(trim(x.text), ''), ' · ') FROM exhibit_cells x
                       WHERE x.exhibit_id = e.exhibit_id AND x.col = 0 AND x.value IS NULL)),
            e.line_start
-    FROM exhibits e
+    FROM exhibits e WHERE e.doc_id = $doc
     UNION ALL
     SELECT doc_id, 'glossary', acronym, NULL, acronym, acronym || ' ' || expansion, line_start
-    FROM glossary
+    FROM glossary WHERE doc_id = $doc
 )
+"""
+"""The records of one document to search, numbered from ``$seq + 1``."""
+
+_STAGE_DDL = """
+CREATE OR REPLACE TEMP TABLE search_stage (
+    seq BIGINT, doc_id VARCHAR, kind VARCHAR, ref_id VARCHAR, section_id VARCHAR, title VARCHAR,
+    body VARCHAR, line INTEGER
+);
+CREATE OR REPLACE TEMP TABLE search_pieces (seq BIGINT, piece VARCHAR);
+"""
+
+_PIECES_SQL = """
+INSERT INTO search_pieces
+-- Runs of letters, marks and digits (the complement of spaces, punctuation, symbols, separators
+-- and controls): folding and splitting each distinct run gives the extension's words, at a
+-- fraction of the cost of folding every text.
+SELECT seq, unnest(regexp_extract_all(body, '[^\\s\\p{P}\\p{S}\\p{Z}\\p{C}]+'))
+FROM search_stage WHERE seq > $seq
+"""
+
+_DOCS_SQL = """
+SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id,
+       doc_id, kind, ref_id, section_id, title, body, line
+FROM search_stage
 """
 
 _IGNORE = r"(\.|[^a-z0-9])+"
 """What separates words for the extension; kept in its ``tokenize`` macro for users' queries."""
 
 _POSTINGS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE search_pieces AS
--- Runs of letters, marks and digits (the complement of spaces, punctuation, symbols, separators
--- and controls): folding and splitting each distinct run gives the extension's words, at a
--- fraction of the cost of folding every text.
-SELECT rowid AS docid, unnest(regexp_extract_all(body, '[^\\s\\p{{P}}\\p{{S}}\\p{{Z}}\\p{{C}}]+')) AS piece
-FROM search_docs;
 CREATE OR REPLACE TEMP TABLE search_stems AS
 SELECT piece, w, stem(w, 'spanish') AS term FROM (
     SELECT piece, unnest(regexp_extract_all(lower(strip_accents(piece)), '[a-z0-9]+')) AS w
     FROM (SELECT DISTINCT piece FROM search_pieces)
 ) WHERE w NOT IN (SELECT sw FROM search_stopwords);
 CREATE OR REPLACE TEMP TABLE search_postings AS
-SELECT docid, term FROM search_pieces JOIN search_stems USING (piece);
+SELECT seq AS docid, term FROM search_pieces JOIN search_stems USING (piece);
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.dict AS
 SELECT (row_number() OVER (ORDER BY term) - 1)::BIGINT AS termid, term, count(DISTINCT docid)::BIGINT AS df
 FROM search_postings GROUP BY term;
@@ -82,11 +101,12 @@ CREATE OR REPLACE TABLE {INDEX_SCHEMA}.terms AS
 SELECT p.docid::BIGINT AS docid, 0::BIGINT AS fieldid, d.termid
 FROM search_postings p JOIN {INDEX_SCHEMA}.dict d USING (term) ORDER BY docid;
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.docs AS
-SELECT s.rowid::BIGINT AS docid, s.id AS name, count(t.docid)::BIGINT AS len
-FROM search_docs s LEFT JOIN {INDEX_SCHEMA}.terms t ON t.docid = s.rowid GROUP BY ALL ORDER BY docid;
+SELECT s.seq::BIGINT AS docid, d.id AS name, count(t.docid)::BIGINT AS len
+FROM search_stage s JOIN search_docs d USING (doc_id, kind, ref_id, line)
+LEFT JOIN {INDEX_SCHEMA}.terms t ON t.docid = s.seq GROUP BY ALL ORDER BY docid;
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.stats AS
 SELECT count(*)::BIGINT AS num_docs, avg(len)::DOUBLE AS avgdl FROM {INDEX_SCHEMA}.docs;
-DROP TABLE search_pieces; DROP TABLE search_stems; DROP TABLE search_postings;
+DROP TABLE search_stems; DROP TABLE search_postings;
 """
 
 
@@ -105,23 +125,55 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
         return False
 
 
+class SearchIndexer:
+    """Builds ``search_docs`` and its index document by document, as the build writes them.
+
+    Each document's records are gathered and cut into words as soon as it is written, while
+    the larger documents are still being parsed; :meth:`finish` then only stems the distinct
+    words and counts. The extension's ``docid`` is the gathering order, its ``name`` the id.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con, self.seq = con, 0
+        self.fts = load_fts(con)
+        con.execute(_STAGE_DDL)
+
+    def add(self, doc_id: str) -> None:
+        """Gather the records of a written document."""
+        (n,) = self.con.execute(_STAGE_SQL, {"doc": doc_id, "seq": self.seq}).fetchone()
+        if self.fts:
+            self.con.execute(_PIECES_SQL, {"seq": self.seq})
+        self.seq += n
+
+    def finish(self) -> bool:
+        """Create ``search_docs`` and, when the extension loads, its BM25 index (returns True)."""
+        con = self.con
+        if not self.fts:
+            con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} ORDER BY id")
+            con.execute("DROP TABLE search_stage; DROP TABLE search_pieces")
+            return False
+        con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} LIMIT 0")
+        con.execute(
+            "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw",
+            [SPANISH_STOPWORDS],
+        )
+        con.execute(
+            "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = "
+            f"'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)"
+        )
+        con.execute(f"INSERT INTO search_docs {_DOCS_SQL} ORDER BY id")
+        con.execute(_POSTINGS_SQL)
+        con.execute("DROP TABLE search_stage; DROP TABLE search_pieces")
+        return True
+
+
 def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     """Create ``search_docs`` from the written tables and, when possible, its BM25 index.
 
     Returns True when the full-text index was built, False when only the table exists (search
-    then falls back to plain matching). Call it on the writable connection of the build.
+    then falls back to plain matching). Call it on the writable connection of a built database.
     """
-    if not load_fts(con):
-        con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL}")
-        return False
-    con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} LIMIT 0")
-    con.execute(
-        "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw", [SPANISH_STOPWORDS]
-    )
-    con.execute(
-        "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', "
-        f"stopwords = 'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)"
-    )
-    con.execute(f"INSERT INTO search_docs {_DOCS_SQL}")
-    con.execute(_POSTINGS_SQL)
-    return True
+    indexer = SearchIndexer(con)
+    for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall():
+        indexer.add(doc_id)
+    return indexer.finish()
