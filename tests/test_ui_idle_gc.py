@@ -55,3 +55,29 @@ def test_leaves_a_disabled_collector_alone(collector):
         assert not collector.running
     finally:
         gc.enable()
+
+
+def test_young_collection_after_paint_then_full_when_idle(collector, monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(idle_gc.time, "monotonic", lambda: now[0])
+    counts = [idle_gc.YOUNG_BACKLOG + 1, 0, 0]
+    monkeypatch.setattr(idle_gc.gc, "get_count", lambda: tuple(counts))
+    done = []
+    monkeypatch.setattr(idle_gc.gc, "collect", lambda generation=2: done.append(generation))
+    collector.after_paint()
+    assert done == []  # not started: the app's collector is not in charge
+    collector.start(FakeApp())
+    collector.after_paint()
+    assert done == [1]  # only the young generations, right after the paint
+    counts[:] = [idle_gc.YOUNG_BACKLOG - 1, 0, 1]
+    collector.after_paint()
+    collector.touched()
+    collector.tick()
+    assert done == [1]  # little garbage and the user busy: nothing more
+    now[0] += idle_gc.IDLE_SECONDS
+    collector.tick()
+    assert done == [1, 2]  # a pause: the survivors of the young collections are looked at too
+    collector.touched()
+    counts[:] = [0, 0, idle_gc.YOUNG_ROUNDS + 1]
+    collector.tick()
+    assert done == [1, 2, 2]  # busy for too long: collect anyway

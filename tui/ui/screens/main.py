@@ -226,7 +226,8 @@ class MainScreen(Screen):
         key = _cache_key(target)
         self._remember(key, message.content)
         # The breadcrumb changes with the text: one refresh, not one more while the read runs.
-        self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target))
+        # One line whatever it says: no layout of the screen for it.
+        self.query_one("#breadcrumb", Static).update(self.breadcrumb_for(target), layout=False)
         heading = self._heading(target)
         if not target.preview:
             # Here rather than on the request: tree and text change in the same refresh.
@@ -235,6 +236,7 @@ class MainScreen(Screen):
         self.shown = target
         if not target.preview:
             view.focus()
+        self.call_after_refresh(self.app.idle_gc.after_paint)
 
     def _remember(self, key: str, content: SectionText) -> None:
         """Keep the last sections read: back, forward and the outline revisit them often."""

@@ -196,7 +196,8 @@ class DataGrid(Vertical):
             parts.append(d.marks[(row, col)])
         if row is not None and d.display and len(d.display[row][0]) > FROZEN_MAX_WIDTH:
             parts.append(d.display[row][0])
-        self.query_one("#grid-status", Static).update(" · ".join(parts))
+        # One line whatever it says: a layout of the screen at each cursor move is not needed.
+        self.query_one("#grid-status", Static).update(" · ".join(parts), layout=False)
 
     # -- cursor --------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ class KeyFooter(Static):
         super().__init__("", id="key-footer", markup=False)
         self._queued = False
         self._signal = None
+        self._shown: Text | None = None
 
     def on_mount(self) -> None:
         # Kept because ``self.screen`` is gone by the time the widget unmounts.
@@ -49,4 +50,6 @@ class KeyFooter(Static):
             text.append(f"{b.description} ", style="" if active.enabled else "dim")
         text.append(" ^p ", style=key_style)
         text.append("palette")
-        self.update(text)
+        if text != self._shown:  # a focus move often leaves the same keys
+            self._shown = text
+            self.update(text, layout=False)  # docked, one line: its size never changes

@@ -123,7 +123,8 @@ class OutlineTree(Tree[Target]):
             if node is None:
                 return None
             self._fill(node)
-            node.expand()
+            if not node.is_expanded:  # expanding again would rebuild and repaint the whole tree
+                node.expand()
         return self.by_ref.get(ref)
 
     def action_expand_or_down(self) -> None:
