@@ -20,8 +20,12 @@ from tui.ui.messages import Navigate, Target
 FACT_STYLE = "underline bold $accent"
 REF_STYLE = "underline bold $success"
 FIRST_BLOCKS = 15
-"""Blocks measured before the first paint (a tall terminal shows fewer); the rest follow in chunks."""
-CHUNK_BLOCKS = 40
+"""Blocks measured before the first paint when the reader's height is not known yet (or after a
+paragraph to bring under the cursor); the rest follow in chunks."""
+SCREEN_STEP = 3
+"""Otherwise blocks go in by this many until they fill the reader's height."""
+CHUNK_BLOCKS = 20
+"""Blocks measured per chunk after the first paint: a key pressed meanwhile waits for one chunk."""
 
 
 @dataclass(slots=True)
@@ -93,9 +97,13 @@ class SectionReader(OptionList):
         target = next((i for i, b in enumerate(self.blocks) if b.ref == paragraph_id), None)
         # Options are measured (wrapped) as they are added: a long section goes in by chunks,
         # the first one painted before the others are measured.
-        head = max(FIRST_BLOCKS, (target or 0) + FIRST_BLOCKS)
+        height = self.size.height
+        head = (target or 0) + FIRST_BLOCKS if target is not None or not height else SCREEN_STEP
         self._generation += 1
         self.set_options(self._make_options(options[:head], 0))
+        while head < len(options) and self.virtual_size.height <= height and target is None:
+            self.add_options(self._make_options(options[head : head + SCREEN_STEP], head))
+            head += SCREEN_STEP
         if len(options) > head:
             self.call_after_refresh(self._add_rest, options[head:], self._generation)
         first = next((i for i, b in enumerate(self.blocks) if b.kind != "heading"), None)
