@@ -17,7 +17,7 @@ IN_PROCESS_BYTES = 1_000_000
 """Corpora smaller than this are parsed in the building process: workers would cost more."""
 
 Progress = Callable[[str, int, int], None]
-"""Called with (file name, index, total) as documents are parsed."""
+"""Called with (file name, documents done before it, total) as each document is parsed."""
 
 
 class BuildError(RuntimeError):
