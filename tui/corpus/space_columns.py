@@ -18,6 +18,8 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _YEAR_RANGE = re.compile(r"^(19|20)\d\d-(19|20)?\d\d$")
 _CODE_HEADER = re.compile(r"(clave|c[óo]digo|\bcve\b|\bno\.|\bn[úu]m\.|partida|zona|folio|\baño\b)", re.I)
 _WS = re.compile(r"\s+")
+_NUMBERING = re.compile(r"^(?:No|Núm|N°)\.$")
+_SHORT_INT = re.compile(r"^\d{1,3}$")
 # Words a wrapped label line ends with when its text continues on the next line.
 _CONNECTOR_WORDS = "de del y e o u la las los el en con por para a al sin y/o entre sobre ante que"
 CONNECTORS = frozenset(_CONNECTOR_WORDS.split(" "))
@@ -57,6 +59,9 @@ def peel(tokens: list[str], limit: int) -> tuple[list[str], list[str]]:
     k = 0
     while k < min(limit, len(tokens)) and is_value(tokens[-1 - k]):
         k += 1
+    # ``HGZ No. 5`` ends a label: the number after ``No.`` belongs to it.
+    if 0 < k < len(tokens) and _NUMBERING.match(tokens[-1 - k]) and _SHORT_INT.match(tokens[-k]):
+        k -= 1
     return tokens[: len(tokens) - k], tokens[len(tokens) - k :]
 
 

@@ -54,6 +54,7 @@ from tui.corpus.space_header import header_names, segment, starts_cell, strong_g
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 from tui.corpus.space_sides import feed_sides, place_lone
 from tui.corpus.space_text import split_heads, text_table
+from tui.corpus.space_textcols import text_cells
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
@@ -297,7 +298,11 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
-    second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
+    texts = text_cells(header, rows, width) if sides == 1 and not shares else None
+    if texts is not None:
+        grid.columns, second = texts
+    else:
+        second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
     _fill(grid, rows, width, {j + 1 for j in shares}, second)
     return grid
 
@@ -350,18 +355,25 @@ def _text_column(grid: Grid, header: list[Line], rows: list[Row], width: int) ->
     return out
 
 
-def _fill(grid: Grid, rows: list[Row], width: int, shares: set[int], second: dict[int, str] | None) -> None:
+def _fill(grid: Grid, rows: list[Row], width: int, shares: set[int], second: dict | None) -> None:
+    """Cells of every row; ``second`` holds the text cells (one string, or a list) between a
+    row's label and its values."""
     texts: dict[int, list[str]] = {j: [] for j in range(1, width + 1)}
     for row in rows:
         for j, tok in enumerate(row.cells(width), start=1):
             texts[j].append(tok)
     text_only = non_quantity_columns(grid.columns, texts)
-    shift = 1 if second is not None else 0
+    more = [[t] if isinstance(t, str) else t for t in (second or {}).values()]
+    shift = max((len(t) for t in more), default=1 if second is not None else 0)
     for r, row in enumerate(rows):
         label, note = _label_note(row.label)
         grid.cells.append(Cell(r, 0, label, None, row.label_line, note))
         if second is not None:
-            grid.cells.append(Cell(r, 1, second.get(r, ""), None, row.label_line))
+            extra = second.get(r, [])
+            extra = [extra] if isinstance(extra, str) else extra
+            for j in range(shift):
+                text = extra[j] if j < len(extra) else ""
+                grid.cells.append(Cell(r, 1 + j, text, None, row.label_line))
         for j, tok in enumerate(row.cells(width), start=1):
             cell = _value_cell(r, j, tok, row.value_line, j in text_only)
             cell.col += shift
