@@ -81,7 +81,7 @@ def test_metadata_and_consumed_lines():
     # the marker calls the note kept in `notes`; the title reads without it
     assert table.title == "Tasa de infecciones por mil días-paciente, Programa X, 2024-2025"
     assert table.subtitle == "(millones de pesos)"
-    assert table.notes == "IAAS: infecciones asociadas.\n^{1/} Corte a junio de 2025."
+    assert table.notes == "IAAS: infecciones asociadas.\n1/ Corte a junio de 2025."
     assert table.source == "base de datos de la plataforma, Programa X, IMSS."
     assert table.columns == ["OOAD", "Tasa / Infecciones", "Tasa / Días", "Tasa / Tasa*"]
     assert (table.line_start, table.line_end) == (3, 18)

@@ -178,11 +178,18 @@ def read_source(view: list[tuple[int, str]], i: int, limit: int) -> tuple[str, l
     return clean(" ".join(parts)), used
 
 
+_LEAD_MARK = re.compile(r"^\^\{(\d{1,2}/)\}\s*")
+
+
 def join_notes(texts: list[str]) -> str | None:
-    """Join note lines: a new note starts at a note marker; other lines continue the previous one."""
+    """Join note lines: a new note starts at a note marker; other lines continue the previous one.
+
+    A leading superscript marker reads as printed (``^{1/} Cifras`` -> ``1/ Cifras``).
+    """
     notes: list[str] = []
     for text in texts:
         t = clean(text.replace("\t", " | ")) if text.count("\t") >= 1 and "|" not in text else clean(text)
+        t = _LEAD_MARK.sub(r"\1 ", t)
         if not t:
             continue
         if notes and not NOTE.match(text) and not notes[-1].endswith((".", ":")) and not t.startswith("- "):
