@@ -126,6 +126,31 @@ def test_fallback_without_extension(small_db, monkeypatch):
     c.close()
 
 
+def test_build_without_extension_keeps_the_records(tmp_path, monkeypatch):
+    """No fts extension at build time: ``search_docs`` alone, and search scans it."""
+    from tui.store import search_index
+
+    monkeypatch.setattr(search_index, "load_fts", lambda con: False)
+    c = duckdb.connect(str(tmp_path / "plain.duckdb"))
+    write_all(c, [_doc()])
+    assert S.build_search_index(c) is False
+    kinds = dict(c.execute("SELECT kind, count(*) FROM search_docs GROUP BY 1").fetchall())
+    assert kinds["paragraph"] == 4 and kinds["section"] == 2
+    assert c.execute("SELECT list(id ORDER BY id) = range(1, count(*) + 1) FROM search_docs").fetchone() == (
+        True,
+    )
+    assert not c.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = ?", [S.INDEX_SCHEMA]
+    ).fetchone()[0]
+    assert not c.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'search_%' AND temporary"
+    ).fetchone()[0]
+    monkeypatch.setattr(S, "load_fts", lambda con: False)
+    hits = S.search(c, "cesantia")
+    assert [h.ref_id for h in hits] == ["informe-x:p1"] and hits.notice == S.FALLBACK_NOTICE
+    c.close()
+
+
 def test_missing_index_is_a_clear_error(tmp_path):
     path = tmp_path / "old.duckdb"
     c = duckdb.connect(str(path))

@@ -148,23 +148,22 @@ class SearchIndexer:
     def finish(self) -> bool:
         """Create ``search_docs`` and, when the extension loads, its BM25 index (returns True)."""
         con = self.con
-        if not self.fts:
+        if self.fts:
+            con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} LIMIT 0")
+            con.execute(
+                "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw",
+                [SPANISH_STOPWORDS],
+            )
+            con.execute(
+                "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = "
+                f"'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)"
+            )
+            con.execute(f"INSERT INTO search_docs {_DOCS_SQL} ORDER BY id")
+            con.execute(_POSTINGS_SQL)
+        else:
             con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} ORDER BY id")
-            con.execute("DROP TABLE search_stage; DROP TABLE search_pieces")
-            return False
-        con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} LIMIT 0")
-        con.execute(
-            "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw",
-            [SPANISH_STOPWORDS],
-        )
-        con.execute(
-            "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = "
-            f"'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)"
-        )
-        con.execute(f"INSERT INTO search_docs {_DOCS_SQL} ORDER BY id")
-        con.execute(_POSTINGS_SQL)
         con.execute("DROP TABLE search_stage; DROP TABLE search_pieces")
-        return True
+        return self.fts
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
