@@ -83,9 +83,7 @@ class ExhibitScreen(Screen):
     def _render_state(self) -> None:
         if self.target is None:
             return
-        collector = getattr(self.app, "idle_gc", None)
-        if collector is not None:
-            self.call_after_refresh(collector.after_paint)
+        self.call_after_refresh(self.app.idle_gc.after_paint)
         self.query_one("#breadcrumb", Static).update(self.breadcrumb, layout=False)  # one line
         self.query_one("#exhibit-body").loading = self.waiting
         switcher = self.query_one(ContentSwitcher)
