@@ -96,6 +96,15 @@ def test_running_footnote_is_taken_out_of_the_sentence() -> None:
     assert notes[0].text.endswith("de la Dirección de Planeación Estratégica Institucional.")
 
 
+def test_mangled_small_caps_sub_heading_reads_as_text() -> None:
+    paras, _ = _build("VIgILaNCIa EPIDEmIoLÓgICa DEL VIH\n\nPor “EL IMSS” Por “LA CROC”\n\nSe vigiló.")
+    assert [p.text for p in paras] == [
+        "Vigilancia epidemiológica del VIH",
+        "Por “EL IMSS” Por “LA CROC”",
+        "Se vigiló.",
+    ]
+
+
 def test_number_at_line_start_without_a_marker_stays_prose() -> None:
     text = "En cuanto a las consultas de Urgencias, los\n\n10 Principales motivos agrupan 56.9%."
     paras, notes = _build(text)
@@ -186,6 +195,24 @@ def built(corpus_lines):
         return cache[prefix]
 
     return get
+
+
+def test_mangled_small_caps_in_001_are_recased(built) -> None:
+    paras, _ = built("001")
+    mangled = re.compile(r"[a-záéíóúñ][A-ZÁÉÍÓÚÑ]")
+    left = [
+        p.text
+        for p in paras
+        if mangled.search(p.text)
+        and len(p.text) < 200
+        and sum(map(str.isupper, p.text)) > 0.4 * sum(map(str.isalpha, p.text))
+    ]
+    # ~330 sub-headings printed in mangled small caps; what is left are half-mangled lines and
+    # table rows glued to a heading (see the notes of issue 3).
+    assert len(left) <= 15, left
+    texts = {p.text for p in paras}
+    assert "Trámites y servicios en materia de prestaciones en dinero" in texts
+    assert "Plan geriátrico institucional GeriatrIMSS" in texts
 
 
 def _at(paras, line: int):

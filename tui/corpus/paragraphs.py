@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.corpus.footnotes import find_footnotes
+from tui.corpus.headings import clean_heading, is_caps_like
 from tui.corpus.model import Footnote, Paragraph, Section
 from tui.corpus.textfix import ends_sentence, is_source_line, join_lines, repair_text
 
@@ -132,12 +133,18 @@ def _first_char(raw: str) -> str:
     return raw.lstrip(" \t*\"“‘'¿¡")[:1]
 
 
+_MANGLED_CAPS = re.compile(r"[a-záéíóúüñ][A-ZÁÉÍÓÚÜÑ]")
+"""A capital after a small letter inside a word: ``VIgILaNCIa`` (not ``Por “EL IMSS”``)."""
+
+
 def _finish(doc_id: str, drafts: list[tuple[str | None, int, int, bool, list[str]]]) -> list[Paragraph]:
     out: list[Paragraph] = []
     for section_id, first, last, bullet, parts in drafts:
         text = repair_text(join_lines(parts))
         if not text:
             continue
+        if _MANGLED_CAPS.search(text) and is_caps_like(text):
+            text = clean_heading(text)  # a run-in sub-heading in small caps the PDF mangled
         if bullet:
             text = "• " + text
         n = len(out)
