@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from tui.ui import textual_cycles
 from tui.ui.idle_gc import IdleCollector
 from tui.ui.messages import Navigate
 
@@ -84,6 +85,7 @@ class ExplorerApp(App[None]):
             self.con, self.outline, self.first = con, outline, first
 
     def __init__(self, db_path: Path, settings: Settings | None = None) -> None:
+        textual_cycles.install()
         super().__init__()
         self.db_path = db_path
         self.settings = settings or Settings()
