@@ -186,7 +186,7 @@ def test_real_continuations_and_metadata(corpus_lines):
     assert ex["004:cuadro-vi-1"].source is None and not ex["004:cuadro-vi-1"].cells
     old = {e.exhibit_id: e for e in find_exhibits("001", corpus_lines("001"), set())}
     assert old["001:tabla-ii-5"].subtitle is None and old["001:tabla-ii-5"].source.startswith("Coordinación")
-    assert old["001:tabla-ii-1"].subtitle.endswith("(julio de 2019-junio de 2020)1/")
+    assert old["001:tabla-ii-1"].subtitle.endswith("(julio de 2019-junio de 2020)")
     assert old["001:grafica-ii-2"].title.endswith("adscritos a médico familiar, 2012-2019")
     # GRÁFICA VIII.2 prints its source just above the caption.
     assert old["001:grafica-viii-2"].source and old["001:grafica-viii-2"].line_start < 30905

@@ -27,6 +27,7 @@ PAREN = re.compile(r"^\s*(?:\*\*)?\s*\(.*\)\s*(?:\^\{\d{1,2}/\}|\d{1,2}/)?\s*(?:
 _KIND_WORD = {"cuadro": ("table", "Cuadro"), "tabla": ("table", "Tabla"), "grafica": ("chart", "Gráfica")}
 _TERMINAL = (".", ":", ";", ")")
 _DIGIT = re.compile(r"\d")
+_YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 
 
 @dataclass(slots=True)
@@ -79,12 +80,15 @@ def clean(text: str) -> str:
 
 
 _MARKER = re.compile(r"\^\{\d{1,2}/?\}")
+# A note call glued to a word, a closing parenthesis or a year: ``mortalidad1/``, ``2020)1/``,
+# ``2012-20201/`` (2020 and note 1/). Not ``y/o``, ``24/7`` nor a fraction.
+_GLUED_MARKER = re.compile(r"(?:(?<=[^\W\d_])|(?<=[)\]])|(?<=(?<!\d)(?:19|20)\d\d))\d{1,2}/(?![\w/])")
 
 
 def clean_heading(text: str) -> str:
-    """A title or units line as read: also without note markers (``2024-2025^{1/}``), since the
-    notes they call are kept with the exhibit."""
-    return clean(_MARKER.sub("", text))
+    """A title or units line as read: also without note markers (``2024-2025^{1/}``,
+    ``2020)1/``), since the notes they call are kept with the exhibit."""
+    return clean(_GLUED_MARKER.sub("", _MARKER.sub("", text)))
 
 
 def is_blank(text: str) -> bool:
@@ -97,13 +101,32 @@ def _stops_title(text: str) -> bool:
     )
 
 
-def _continues_after_blank(prev: str, nxt: str, after: str) -> bool:
-    """A title split by a blank line: no final punctuation, then an unindented line that is
-    lower-case and long, or directly followed by the units line ``(…)`` that closes titles."""
-    p = clean(prev)
-    if not p or p.endswith(_TERMINAL) or "\t" in nxt or _stops_title(nxt) or nxt[:1].isspace():
+_LINKS = frozenset(["a", "al", "con", "de", "del", "el", "en", "la", "las", "los", "para", "por", "y"])
+"""Function words: a title's wrapped half has some (or a comma, or a year); a run of column
+heads (``año mes Directa Indirecta``) has none."""
+
+
+def _goes_on(text: str) -> bool:
+    """A lower-case line that continues a phrase (``y meta de la Ley…``), not a header row."""
+    if not text[:1].islower() or len(text.strip()) < 25:
         return False
-    if nxt[:1].islower() and len(nxt.strip()) >= 25:
+    return "," in text or bool(_DIGIT.search(text)) or any(w in _LINKS for w in text.split())
+
+
+def _continues_after_blank(prev: str, nxt: str, after: str) -> bool:
+    """A title split by a blank line: no final punctuation (a closing parenthesis may be followed
+    by a lower-case half), then an unindented line that goes on with the phrase, or is directly
+    followed by the units line ``(…)`` that closes titles."""
+    p = clean(prev)
+    if not p or "\t" in nxt or _stops_title(nxt) or nxt[:1].isspace():
+        return False
+    if p.endswith(_TERMINAL):
+        return p.endswith(")") and _goes_on(nxt)
+    if _YEAR_END.search(p):
+        return False  # ``…, 2012-2019``: a title ends on its period; next come heads or units
+    if p.rsplit(None, 1)[-1].lower() in _LINKS:
+        return True  # a title does not end on ``de``/``el``: whatever follows completes it
+    if _goes_on(nxt):
         return True
     return bool(PAREN.match(after)) and not _DIGIT.search(nxt) and len(nxt.split()) >= 2
 
@@ -115,8 +138,10 @@ def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool
     if j + 1 < limit and is_blank(view[j][1]) and not is_blank(view[j + 1][1]):
         j += 1  # one blank line between caption and title
     title: list[int] = []
-    while j < limit and len(title) < 3:
+    while j < limit and len(title) < 5:
         text = view[j][1]
+        if len(title) >= 3 and text.strip() and not text[:1].islower():
+            break  # past three lines, only a lower-case continuation is still title
         if is_blank(text):
             if (
                 not bold
@@ -188,8 +213,7 @@ def join_notes(texts: list[str]) -> str | None:
     """
     notes: list[str] = []
     for text in texts:
-        t = clean(text.replace("\t", " | ")) if text.count("\t") >= 1 and "|" not in text else clean(text)
-        t = _LEAD_MARK.sub(r"\1 ", t)
+        t = _LEAD_MARK.sub(r"\1 ", _note_text(text))
         if not t:
             continue
         if notes and not NOTE.match(text) and not notes[-1].endswith((".", ":")) and not t.startswith("- "):
@@ -197,3 +221,15 @@ def join_notes(texts: list[str]) -> str | None:
         else:
             notes.append(t)
     return "\n".join(notes) or None
+
+
+def _note_text(text: str) -> str:
+    """A note line as text: a grid row printed under the table keeps its cells apart (`` | ``);
+    a line justified with a tab between every word reads as words."""
+    if "\t" not in text or "|" in text:
+        return clean(text)
+    pieces = [p for p in (p.strip() for p in text.split("\t")) if p]
+    words = sum(" " not in p and p[:1].isalpha() for p in pieces)
+    if len(pieces) <= 2 or words >= 0.7 * len(pieces):
+        return clean(text)
+    return clean(" | ".join(pieces))

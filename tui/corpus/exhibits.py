@@ -29,6 +29,7 @@ MAX_SPAN = 450
 
 TAB_DOC_SHARE = 0.015
 _BULLET = re.compile(r"^\s*[•◦‣►\-–]\s*\t")
+_BULLET_TEXT = re.compile(r"^\s*[•◦‣►]")
 _SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
 _NUMBER_TOKEN = re.compile(r"\d")
 _CAPTION_HINTS = ("uadro", "UADRO", "abla", "ABLA", "ráfica", "rafica", "RÁFICA", "RAFICA")
@@ -56,21 +57,38 @@ def is_prose(text: str) -> bool:
     return numbers <= max(2, len(words) // 6) and lower >= 0.5 * len(words)
 
 
+_BLOCK_START = re.compile(r"^ (?:[a-záéíóúñ]|[A-ZÁÉÍÓÚÑ¿][^\t]{28}|[•◦‣►]\s)")
+"""One leading space marks the first line of a new text block (column or page break): prose
+resuming in lower case, a long capitalised line or a bullet; not ``  Total`` nor `` 1/ …``."""
+
+
 def _prose_resumes(view: View, start: int, limit: int, runs: int) -> int:
-    """First index where prose (or a section heading) takes over; ``runs`` prose lines in a row."""
+    """First index where prose (or a section heading) takes over; ``runs`` prose lines in a row,
+    or one that the next line continues in lower case."""
     streak, first = 0, start
     for j in range(start, limit):
         text = view[j][1]
-        if _SECTION.match(text) or (text[:1] == " " and text[1:2].islower()):
+        if _SECTION.match(text) or (_BLOCK_START.match(text) and not NOTE.match(text)):
             return first if streak else j
         if is_prose(text):
             first = j if not streak else first
             streak += 1
-            if streak >= runs or len(text) > 200 or (len(text) >= 60 and text.rstrip().endswith(".")):
+            if (
+                streak >= runs
+                or len(text) > 200
+                or (len(text) >= 60 and text.rstrip().endswith("."))
+                or _continued(view, j + 1, limit)
+            ):
                 return first
         elif text.strip():
             streak = 0
     return limit
+
+
+def _continued(view: View, j: int, limit: int) -> bool:
+    """The line at ``j`` goes on with a sentence: lower case, no tabs."""
+    text = view[j][1] if j < limit else ""
+    return text[:1].islower() and "\t" not in text
 
 
 def _find_source(view: View, start: int, limit: int, claimed: set[int]) -> int | None:
@@ -100,7 +118,9 @@ def _read_body(kind: str, view: View, start: int, end: int, tab_doc: bool) -> tu
     """Parse the body between the heading and the source; return the grid and note lines."""
     first_block, _ = _split_notes(view, start, end, True)
     tabbed = _is_tabbed(first_block) or (tab_doc and kind == "table")
-    body, notes = _split_notes(view, start, end, tabbed)
+    # A chart's body is what is left of its picture: notes start at the first note line, even
+    # when they are justified with tabs.
+    body, notes = _split_notes(view, start, end, tabbed and kind == "table")
     if not body:
         return Grid(), notes
     if not tabbed and any(len(t) > 200 and "\t" not in t for _, t in view[start:end]):
@@ -117,7 +137,7 @@ def _read_body(kind: str, view: View, start: int, end: int, tab_doc: bool) -> tu
 def _chart_grid(body: View, tabbed: bool) -> Grid:
     """Values of a chart when the text holds them as a readable grid; else only prose lines."""
     numeric = [t for _, t in body if len(re.findall(r"\d[\d,.'’]*", t)) >= 2]
-    prose = {n for n, t in body if is_prose(t)}
+    prose = _prose_runs(body)
     if len(numeric) >= 2:
         grid = parse_tab_table(body) if tabbed else _parse_space(body)
         rows = {c.row for c in grid.cells if c.value is not None}
@@ -125,6 +145,23 @@ def _chart_grid(body: View, tabbed: bool) -> Grid:
             grid.prose |= prose
             return grid
     return Grid(prose=prose)
+
+
+def _prose_runs(body: View) -> set[int]:
+    """Lines of interleaved prose in a chart: two or more prose lines in a row (blank lines
+    aside). A lone sentence-like label or a bullet of the picture's own text stays with it."""
+    out: set[int] = set()
+    run: list[int] = []
+    for n, text in [*body, (0, "x")]:
+        if not text.strip():
+            continue
+        if is_prose(text) and not _BULLET_TEXT.match(text):
+            run.append(n)
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = []
+    return out
 
 
 def _read_exhibit(

@@ -95,10 +95,12 @@ def _lines(body: list[tuple[int, str]]) -> list[Line]:
     return out
 
 
-def _is_prose_like(line: Line) -> bool:
-    # A sentence may end in one number (``el 13 de abril de 2020``); table rows rarely do
-    # with this many lowercase words.
+def _is_prose_like(line: Line, nxt: Line | None) -> bool:
+    # A sentence may end in one number (``el 13 de abril de 2020``) and go on in lower case;
+    # a row's single value is followed by the next row's capitalised label.
     if line.run > 1 or len(line.text) < 38 or len(line.tokens) < 6:
+        return False
+    if line.run and (nxt is None or not _LOWER_WORD.match(nxt.text)):
         return False
     words = [t for t in line.tokens if t[0].isalpha()]
     low = sum(1 for t in words if _LOWER_WORD.match(t))
@@ -113,7 +115,7 @@ def _opens_paragraph(line: Line, nxt: Line) -> bool:
 def _prose(lines: list[Line], width: int) -> set[int]:
     """Indexes of prose lines: runs of >= 2 prose-like lines, the rest of an unfinished
     paragraph, and everything after a prose run that no value row follows."""
-    flags = [_is_prose_like(ln) for ln in lines]
+    flags = [_is_prose_like(ln, lines[k + 1] if k + 1 < len(lines) else None) for k, ln in enumerate(lines)]
     out: set[int] = set()
     i = 0
     while i < len(lines):

@@ -1,0 +1,228 @@
+"""Exhibit metadata and boundaries: note calls out of titles, wrapped titles, chart notes,
+where a chart without a source ends, and single-value rows kept in their table."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.corpus.captions import clean_heading, join_notes
+from tui.corpus.exhibits import find_exhibits
+from tui.corpus.tables_space import parse_space_table
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Tasa de letalidad1/, 2000-2020", "Tasa de letalidad, 2000-2020"),
+        ("Consultas otorgadas, 2011-20201/ ", "Consultas otorgadas, 2011-2020"),
+        ("Altas, 2011-20202/", "Altas, 2011-2020"),
+        ("(enero de 2018-mayo de 2020)1/", "(enero de 2018-mayo de 2020)"),
+        ("Personas en el PROGRAMA-X2/", "Personas en el PROGRAMA-X"),
+        ("Quejas y/o denuncias", "Quejas y/o denuncias"),
+        ("Atención 24/7 por teléfono", "Atención 24/7 por teléfono"),
+        ("Monto de 3,5001/", "Monto de 3,5001/"),
+    ],
+)
+def test_glued_note_calls_leave_titles(raw, clean):
+    assert clean_heading(raw) == clean
+
+
+@given(st.sampled_from(["Altas", "Consultas (miles)", "Tasa, 2015-2020"]), st.integers(1, 19))
+def test_any_glued_call_is_removed(title, n):
+    assert clean_heading(f"{title}{n}/") == title
+
+
+def test_tab_justified_note_reads_as_words_but_a_grid_row_keeps_cells():
+    notes = join_notes(
+        ["2/\tincluye\tlas\taltas\tpor\tmejoría\ty\tpor\tdefunción.\t\t", "Total\t5\t3,846\t1.3"]
+    )
+    assert notes == "2/ incluye las altas por mejoría y por defunción.\nTotal | 5 | 3,846 | 1.3"
+
+
+SPACE_DOC = [
+    "Texto anterior del capítulo.",  # 1
+    "",
+    "GRÁFICA III.4. ",  # 3
+    "Ingreso por cuotas del régimen (incluye al propio patrón)  ",
+    "",
+    "y meta de la Ley de Ingresos, 2012-20181/",  # 6
+    "",
+    "(miles de millones de pesos)",  # 8
+    " 1/\tla\tmeta\tcorresponde\ta\tla\taprobada\tpor\tel\tCongreso\tde\tla",  # 9
+    "Unión\tpara\tcada\tejercicio.",
+    "Fuente: Dirección de Finanzas, IMSS.",  # 11
+    "",
+    "GRÁFICA III.5. ",  # 13
+    "Consultas por telemedicina, 2016-20201/ ",
+    " Hospitales Regionales de Alta Especialidad en la Ciudad ",  # 15
+    "de México y en Jalisco, con la finalidad de brindar ",
+    "capacitación al personal médico.",
+    "",
+    "GRÁFICA III.6. ",  # 19
+    "Distribución de montos asignados a la ocurrencia de ",
+    "",
+    "siniestros cubiertos por la póliza institucional, ",
+    "registrados en el periodo  ",
+    "",
+    "del 1 de enero al 31 de diciembre de 2019 ",  # 25
+    "(importe en millones de pesos)",
+    "",
+    "Área Médica",
+    "• Mejorar el proceso de atención en consultorios.",  # 29
+    "• Ampliar el registro de la agenda de citas médicas.",
+    "",
+    "Fuente: IMSS.",  # 32
+]
+
+
+@pytest.fixture(scope="module")
+def space_exhibits():
+    return {e.number: e for e in find_exhibits("d", SPACE_DOC, set())}
+
+
+def test_title_wrapped_after_a_parenthesis_and_tab_justified_notes(space_exhibits):
+    ex = space_exhibits["III.4"]
+    assert (
+        ex.title
+        == "Ingreso por cuotas del régimen (incluye al propio patrón) y meta de la Ley de Ingresos, 2012-2018"
+    )
+    assert ex.subtitle == "(miles de millones de pesos)"
+    assert ex.notes == "1/ la meta corresponde a la aprobada por el Congreso de la Unión para cada ejercicio."
+    assert ex.source == "Dirección de Finanzas, IMSS." and {9, 10, 11} <= ex.lines
+
+
+def test_chart_without_source_ends_where_a_new_text_block_starts(space_exhibits):
+    ex = space_exhibits["III.5"]
+    assert ex.title == "Consultas por telemedicina, 2016-2020"
+    assert ex.line_end == 14 and not ex.lines & {15, 16, 17}
+
+
+def test_long_title_and_bullets_of_the_picture(space_exhibits):
+    ex = space_exhibits["III.6"]
+    assert ex.title.endswith("registrados en el periodo del 1 de enero al 31 de diciembre de 2019")
+    assert ex.subtitle == "(importe en millones de pesos)"
+    assert {28, 29, 30, 32} <= ex.lines  # the picture's own bullets are not prose
+
+
+def test_rows_with_one_value_and_many_small_words_stay_rows():
+    body = [
+        (1, "actividad 2019-2020"),
+        (2, ""),
+        (3, "Consultas de la unidad de atención primaria 7'914,551"),
+        (4, ""),
+        (5, "Detección de exploración de mama en la unidad 307,485"),
+        (6, ""),
+        (7, "Revisión de la integridad de la piel de los "),
+        (8, "pies en pacientes 1'045,633"),
+        (9, ""),
+        (10, "Total de atenciones 9'267,669"),
+    ]
+    grid = parse_space_table(body)
+    labels = [c.text for c in grid.cells if c.col == 0]
+    assert not grid.prose
+    assert "Revisión de la integridad de la piel de los pies en pacientes" in labels
+    assert "Detección de exploración de mama en la unidad" in labels
+
+
+def test_prose_between_rows_still_goes_back_to_the_paragraphs():
+    body = [
+        (1, "Concepto 2019"),
+        (2, "Altas 1,234"),
+        (3, "durante el periodo se registraron en total 1,234 "),
+        (4, "altas de pacientes que fueron atendidos en las unidades"),
+        (5, "médicas de segundo nivel de atención del Instituto."),
+        (6, "Bajas 567"),
+    ]
+    assert parse_space_table(body).prose == {3, 4, 5}
+
+
+# --- the real reports -------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def report_001(corpus_dir):
+    from tui.corpus.pipeline import parse_document
+
+    path = sorted(corpus_dir.glob("001*.txt"))[0]
+    return parse_document(path.name, path.read_bytes())
+
+
+def _ex(doc, slug):
+    return next(e for e in doc.exhibits if e.exhibit_id.endswith(":" + slug))
+
+
+def test_001_titles_carry_no_note_calls(report_001, corpus_lines):
+    import re
+
+    glued = re.compile(r"\d/|\^\{")
+    assert [e.label for e in report_001.exhibits if glued.search(f"{e.title} {e.subtitle or ''}")] == []
+    docs = {e.number: e for e in find_exhibits("004", corpus_lines("004"), set())}
+    assert not [n for n, e in docs.items() if glued.search(f"{e.title} {e.subtitle or ''}")]
+
+
+def test_001_note_calls_still_have_their_notes(report_001):
+    ii2 = _ex(report_001, "tabla-ii-2")
+    assert ii2.subtitle == "(julio de 2019-junio de 2020)"
+    assert ii2.notes == "1/ Las cifras a junio de 2020 son estimadas."
+    v5 = _ex(report_001, "grafica-v-5")
+    assert v5.title == "Población derechohabiente y adscrita, sin IMSS-BIENESTAR, 2010-2020"
+    notes = v5.notes.split("\n")
+    assert [n[:3] for n in notes] == ["1/ ", "2/ ", "3/ "]
+    assert notes[1].endswith("con prestaciones distintas en cada rol.")
+    assert _ex(report_001, "grafica-v-6").notes.endswith(
+        "4/ Personas con tres o más tipos de afiliación. el promedio es de 3.1 afiliaciones."
+    )
+
+
+def test_001_wrapped_titles(report_001):
+    v1 = _ex(report_001, "grafica-v-1")
+    assert v1.title.endswith(
+        "(incluye IMSS como patrón) y meta de la Ley de Ingresos de la Federación, 2010-2019"
+    )
+    assert v1.subtitle == "(miles de millones de pesos de 2019)"
+    viii9 = _ex(report_001, "grafica-viii-9")
+    assert viii9.title.endswith("ocurridos en el periodo del 1 de julio de 2019 al 30 de junio de 2020")
+    assert viii9.subtitle == "(importe en millones de pesos)"
+    assert _ex(report_001, "tabla-iii-2").title == "Cédulas de verificación de medidas de seguridad aplicadas"
+    assert (
+        _ex(report_001, "tabla-iv-2").title
+        == "Adquisición de equipo y mobiliario médico, julio 2019-junio 2020"
+    )
+
+
+def test_001_table_rows_are_not_paragraphs(report_001):
+    ii29 = _ex(report_001, "tabla-ii-29")
+    labels = [c.text for c in ii29.cells if c.col == 0]
+    assert labels[-6:-4] == [
+        "Detección de exploración de mama",
+        "Revisión de la integridad de la piel en los pies",
+    ]
+    assert len([c for c in _ex(report_001, "tabla-ix-9").cells if c.col == 1]) == 23
+    by_start = {p.line_start: p.text for p in report_001.paragraphs}
+    assert by_start[16229] == "Atención a la diabetes mellitus e hipertensión arterial sistémica"
+    # Tables of figures (a text-only table, e.g. risks and measures, may still read as prose).
+    tables = [e for e in report_001.exhibits if sum(c.value is not None for c in e.cells) > e.n_rows]
+    inside = [
+        p.line_start
+        for p in report_001.paragraphs
+        for e in tables
+        if e.line_start <= p.line_start <= e.line_end and p.text.split()[-1][:1].isdigit() and e.cells
+    ]
+    assert inside == []
+
+
+def test_001_charts_end_before_the_prose_that_follows(report_001):
+    by_start = {p.line_start: p.text for p in report_001.paragraphs}
+    assert _ex(report_001, "grafica-ii-27").line_end == 13995
+    assert by_start[13996].startswith("Excelencia Clínica y Quirúrgica (CeSiECQ) en la Ciudad de México;")
+    assert (
+        by_start[28164]
+        == "Código Infarto proporciona las Unidades Médicas más cercanas a tu posición con este servicio."
+    )
+    assert by_start[4512] == "Aunado a lo anterior, se realizaron las siguientes acciones:"
+    assert (
+        _ex(report_001, "tabla-i-8").notes
+        == "Nota: Despliegue de elementos durante el periodo de marzo a junio de 2020."
+    )
