@@ -359,3 +359,21 @@ async def test_exhibit_given_up_for_a_section_is_not_shown(small_db):
         screen.navigate(Target("section", "ilpa-2022:s3", "ilpa-2022"))  # before the exhibit is read
         await settle(pilot, 0.3)
         assert pilot.app.screen is screen and screen.shown.ref == "ilpa-2022:s3"
+
+
+@sync
+async def test_q_quits_unless_typing_ahead_and_the_footer_says_how(small_db):
+    app = app_for(small_db)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        tree = screen.query_one(OutlineTree)
+        assert tree.has_focus
+        footer = str(screen.query_one("#key-footer").render())
+        assert footer.rstrip().endswith("^q quit")
+        await pilot.press("p", "q")  # a prefix being typed: q is one more letter of it
+        await settle(pilot)
+        assert tree.typed == "pq" and app.is_running
+        await pilot.pause(1.1)  # the typed prefix is forgotten
+        await pilot.press("q")
+        await settle(pilot)
+        assert not app.is_running

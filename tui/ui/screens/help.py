@@ -38,6 +38,7 @@ EXTRA = [
     ("Everywhere", "ctrl+q", "Quit"),
     ("Everywhere", "tab / shift+tab", "Move focus between panes"),
     ("Outline (type letters to jump)", "↑ ↓ ← →", "Move; expand and collapse"),
+    ("Outline (type letters to jump)", "q", "Quit, unless letters were just typed (then q is one more)"),
     ("Reader", "↑ ↓ enter", "Move between paragraphs; open the exhibit, number or reference"),
 ]
 

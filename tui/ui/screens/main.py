@@ -32,6 +32,7 @@ class MainScreen(Screen):
         Binding("left_square_bracket", "previous_section", "Prev §"),
         Binding("f3", "focus_outline", "Outline", show=False),
         Binding("f4", "focus_reader", "Reader", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
     ]
 
     class ExhibitLoaded(Message):

@@ -48,8 +48,10 @@ class KeyFooter(Static):
             style = key_style if active.enabled else "dim"
             text.append(f" {self.app.get_key_display(b)} ", style=style)
             text.append(f"{b.description} ", style="" if active.enabled else "dim")
-        text.append(" ^p ", style=key_style)
-        text.append("palette")
+        # Textual's own keys, not in any BINDINGS shown: always at the end, where users look.
+        for key, what in (("^p", "palette "), ("^q", "quit")):
+            text.append(f" {key} ", style=key_style)
+            text.append(what)
         if text != self._shown:  # a focus move often leaves the same keys
             self._shown = text
             self.update(text, layout=False)  # docked, one line: its size never changes

@@ -185,6 +185,8 @@ class OutlineTree(Tree[Target]):
         ch = event.character
         if not ch or len(ch) != 1 or not (ch.isalnum() or (self.typed and ch in " .")):
             return
+        if ch == "q" and not self.typed:
+            return  # quits (the screen's binding): type-ahead takes q only after another letter
         event.stop()
         event.prevent_default()
         self.typed += ch
