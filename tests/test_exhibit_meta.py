@@ -226,3 +226,49 @@ def test_001_charts_end_before_the_prose_that_follows(report_001):
         _ex(report_001, "tabla-i-8").notes
         == "Nota: Despliegue de elementos durante el periodo de marzo a junio de 2020."
     )
+
+
+CHART_DEBRIS = [
+    "En 2019 el superávit creció (gráfica IV.2).",  # 1
+    "",
+    "6,388",  # 3
+    "",
+    "9,420",
+    "",
+    "2017 2018 2019",  # 7
+    "",
+    "GRÁFICA IV.2. ",  # 9
+    "Balance de operación, 2017-2019",
+    "",
+    "Fuente: Dirección de Finanzas, IMSS.",  # 12
+    "",
+    "Julio Agosto Septiembre",  # 14
+    "2018-2019 2019-2020",
+    "- ",
+    "",
+    "que permiten atender a la población.",  # 18
+    "",
+    "GRÁFICA IV.3. ",  # 20
+    "Ingresos, 2019",
+    "",
+    "Fuente: IMSS.",
+    "",
+    "12",  # 25: one stray number is not a picture
+    "",
+    "Texto que sigue.",
+]
+
+
+def test_chart_values_and_axis_labels_beside_a_chart_are_part_of_it():
+    iv2, iv3 = find_exhibits("d", CHART_DEBRIS, set())
+    assert {3, 5, 7, 14, 15, 16} <= iv2.lines and iv2.line_start == 9 and iv2.line_end == 16
+    assert not iv2.lines & {1, 18}
+    assert 25 not in iv3.lines and iv3.line_end == 23
+
+
+def test_001_chart_pieces_are_not_paragraphs(report_001):
+    starts = {p.line_start: p.text for p in report_001.paragraphs}
+    assert not {27418, 27430, 27585, 27625, 30248} & set(starts)
+    assert starts[27635].startswith("que permitan un acercamiento del IMSS al ciudadano,")
+    vi14 = _ex(report_001, "grafica-vi-14")
+    assert vi14.line_start == 27580 and vi14.line_end == 27627

@@ -29,6 +29,11 @@ MAX_SPAN = 450
 
 TAB_DOC_SHARE = 0.015
 _BULLET = re.compile(r"^\s*[•◦‣►\-–]\s*\t")
+_FRAGMENT = re.compile(
+    r"(?:[(\-–]?\d[\d,.'’]*%?\)?\*?|[-–]|(?:19|20)\d\d-(?:19|20)\d\d|vs\.?|de|al?"
+    r"|(?i:ene(?:ro)?|feb(?:rero)?|mar(?:zo)?|abr(?:il)?|may(?:o)?|jun(?:io)?|jul(?:io)?|ago(?:sto)?"
+    r"|sep(?:tiembre)?|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?))$"
+)
 _BULLET_TEXT = re.compile(r"^\s*[•◦‣►]")
 _SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
 _NUMBER_TOKEN = re.compile(r"\d")
@@ -164,6 +169,27 @@ def _prose_runs(body: View) -> set[int]:
     return out
 
 
+def _is_fragment(text: str) -> bool:
+    """A piece of a chart's picture: only values, years, months and dashes (``1,537``,
+    ``Julio de 2012``, ``-``, ``2018-2019 2019-2020``)."""
+    tokens = text.split()
+    return bool(tokens) and all(_FRAGMENT.match(t) for t in tokens)
+
+
+def _debris(view: View, start: int, stop: int, claimed: set[int]) -> list[int]:
+    """Indexes of a chart's axis labels and values printed beside it, from ``start`` towards
+    ``stop`` (either way) over blank lines; kept only when there are three or more of them."""
+    step = 1 if stop > start else -1
+    found: list[int] = []
+    for j in range(start, stop, step):
+        text = view[j][1]
+        if j in claimed or (text.strip() and not _is_fragment(text)):
+            break
+        if text.strip():
+            found.append(j)
+    return found if len(found) >= 3 else []
+
+
 def _read_exhibit(
     doc_id: str, view: View, cap: Caption, limit: int, claimed: set[int], tab_doc: bool
 ) -> Exhibit:
@@ -202,7 +228,11 @@ def _read_exhibit(
         ex.problems.append("no table body in the text")
     ex.lines = {view[k][0] for k in range(cap.index, last + 1)} - grid.prose
     ex.lines |= {view[k][0] for k in used}
-    ex.line_end = max(ex.lines)
+    if cap.kind == "chart":
+        debris = _debris(view, cap.index - 1, -1, claimed) + _debris(view, last + 1, limit, claimed)
+        ex.lines.update(view[k][0] for k in debris)
+        claimed.update(debris)
+    ex.line_end = max(ex.lines)  # the range still opens at the caption (or a source above it)
     claimed.update(range(cap.index, last + 1))
     return ex
 
