@@ -272,3 +272,62 @@ def test_001_chart_pieces_are_not_paragraphs(report_001):
     assert starts[27635].startswith("que permitan un acercamiento del IMSS al ciudadano,")
     vi14 = _ex(report_001, "grafica-vi-14")
     assert vi14.line_start == 27580 and vi14.line_end == 27627
+
+
+HEADINGS = [
+    "TABLA VI.2. ",  # 1
+    "Compra de bienes de consumo y servicios, ",
+    "",
+    "enero 2019-junio 2019",  # 4: a title cut after a comma goes on, digits and all
+    "(millones de pesos)",
+    "",
+    "Concepto monto 2019",
+    "Papelería 100",
+    "",
+    "Fuente: IMSS.",  # 10
+    "",
+    "TABLA VI.3. ",  # 12
+    "Unidades que firmaron convenio en sus instalaciones ",
+    "",
+    "ooaD Unidad Firma de Convenio No. de ",  # 15: small-caps column heads, not title
+    "unidad",
+    "",
+    "Norte Banco del Centro 7/4/2018 120",
+    "",
+    "Fuente: IMSS.",  # 20
+    "",
+    "GRÁFICA VI.4. ",  # 22
+    "Opinión sobre la atención recibida  ",
+    "",
+    "por tipo de unidad, 2019",
+    "(porcentaje de personas usuarias  ",  # 26: a units line wrapped over a blank line
+    "",
+    "muy satisfechas o satisfechas)",
+    "",
+    "Fuente: Encuesta de satisfacción, IMSS.",  # 30
+]
+
+
+def test_titles_cut_after_a_comma_units_wrapped_and_heads_left_out():
+    vi2, vi3, vi4 = find_exhibits("d", HEADINGS, set())
+    assert vi2.title == "Compra de bienes de consumo y servicios, enero 2019-junio 2019"
+    assert vi2.subtitle == "(millones de pesos)"
+    assert vi3.title == "Unidades que firmaron convenio en sus instalaciones"
+    assert vi4.title == "Opinión sobre la atención recibida por tipo de unidad, 2019"
+    assert vi4.subtitle == "(porcentaje de personas usuarias muy satisfechas o satisfechas)"
+
+
+def test_001_titles_cut_after_a_comma_and_wrapped_units(report_001):
+    iv1 = _ex(report_001, "tabla-iv-1")
+    assert (iv1.title, iv1.subtitle) == (
+        "Adquisición de bienes de inversión y activos, julio 2019-junio 2020",
+        "(millones de pesos)",
+    )
+    assert [c.text for c in iv1.cells if c.col == 0][-1] == "Monto máximo total"
+    assert _ex(report_001, "grafica-vi-3").title.endswith("materia laboral, al 30 junio de 2020")
+    assert (
+        _ex(report_001, "tabla-iii-3").title == "Empresas que han habilitado guarderías en sus instalaciones"
+    )
+    x6 = _ex(report_001, "grafica-x-6")
+    assert x6.title == "Satisfacción con la atención médica por tipo de servicio, 2019"
+    assert x6.subtitle == "(porcentaje de personas usuarias muy satisfechas o satisfechas)"

@@ -23,10 +23,14 @@ NOTE = re.compile(
     r"|[A-Za-zÁÉÍÓÚÑ][\w\-]{0,11}:\s)"
 )
 SECTION = re.compile(r"^\s*[IVX]+\.\d+(?:\.\d+)*\.\s+\S")
+OPEN_PAREN = re.compile(r"^\s*(?:\*\*)?\s*\([^)]*$")
+"""A units line wrapped over two lines: ``(porcentaje de personas usuarias`` / ``muy satisfechas)``."""
 PAREN = re.compile(r"^\s*(?:\*\*)?\s*\(.*\)\s*(?:\^\{\d{1,2}/\}|\d{1,2}/)?\s*(?:\*\*)?\s*$")
 _KIND_WORD = {"cuadro": ("table", "Cuadro"), "tabla": ("table", "Tabla"), "grafica": ("chart", "Gráfica")}
 _TERMINAL = (".", ":", ";", ")")
 _DIGIT = re.compile(r"\d")
+_MANGLED = re.compile(r"\b[a-záéíóúñ]+[A-ZÁÉÍÓÚÑ]")
+"""A small-caps word the PDF mangled (``ooaD``): column heads, never a title's second half."""
 _YEAR_END = re.compile(r"(?<!\d)(?:19|20)\d\d$")
 
 
@@ -97,7 +101,12 @@ def is_blank(text: str) -> bool:
 
 def _stops_title(text: str) -> bool:
     return bool(
-        PAREN.match(text) or "\t" in text or FUENTE.match(text) or NOTE.match(text) or CAPTION.match(text)
+        PAREN.match(text)
+        or OPEN_PAREN.match(text)
+        or "\t" in text
+        or FUENTE.match(text)
+        or NOTE.match(text)
+        or CAPTION.match(text)
     )
 
 
@@ -118,8 +127,10 @@ def _continues_after_blank(prev: str, nxt: str, after: str) -> bool:
     by a lower-case half), then an unindented line that goes on with the phrase, or is directly
     followed by the units line ``(…)`` that closes titles."""
     p = clean(prev)
-    if not p or "\t" in nxt or _stops_title(nxt) or nxt[:1].isspace():
+    if not p or "\t" in nxt or _stops_title(nxt) or nxt[:1].isspace() or _MANGLED.search(nxt):
         return False
+    if p.endswith(","):
+        return True  # ``Adquisición de bienes,`` / ``julio 2019-junio 2020``
     if p.endswith(_TERMINAL):
         return p.endswith(")") and _goes_on(nxt)
     if _YEAR_END.search(p):
@@ -128,7 +139,9 @@ def _continues_after_blank(prev: str, nxt: str, after: str) -> bool:
         return True  # a title does not end on ``de``/``el``: whatever follows completes it
     if _goes_on(nxt):
         return True
-    return bool(PAREN.match(after)) and not _DIGIT.search(nxt) and len(nxt.split()) >= 2
+    if not (PAREN.match(after) or OPEN_PAREN.match(after)):
+        return False
+    return nxt[:1].islower() or (not _DIGIT.search(nxt) and len(nxt.split()) >= 2)
 
 
 def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool) -> Heading:
@@ -163,22 +176,30 @@ def read_heading(view: list[tuple[int, str]], start: int, limit: int, bold: bool
     head.title = clean_heading(" ".join(view[i][1] for i in title))
     head.used.extend(title)
     head.end = j
-    subtitle: list[int] = []
-    k = j
-    while k < limit:
-        if is_blank(view[k][1]) and k - (subtitle[-1] if subtitle else j) < 2:
-            k += 1
-            continue
-        if PAREN.match(view[k][1]) and len(subtitle) < 3:
-            subtitle.append(k)
-            k += 1
-            continue
-        break
+    subtitle = _read_units(view, j, limit)
     if subtitle:
         head.subtitle = clean_heading(" ".join(view[i][1] for i in subtitle))
         head.used.extend(subtitle)
         head.end = subtitle[-1] + 1
     return head
+
+
+def _read_units(view: list[tuple[int, str]], j: int, limit: int) -> list[int]:
+    """Indexes of the parenthesised lines after a title (a blank line may precede each); one
+    that opens without closing goes on to the line that closes it."""
+    units: list[int] = []
+    k, is_open = j, False
+    while k < limit and len(units) < 3:
+        text = view[k][1]
+        if is_blank(text) and k - (units[-1] if units else j) < 2:
+            k += 1
+        elif is_open or PAREN.match(text) or OPEN_PAREN.match(text):
+            is_open = (is_open or bool(OPEN_PAREN.match(text))) and ")" not in text
+            units.append(k)
+            k += 1
+        else:
+            break
+    return units
 
 
 def read_source(view: list[tuple[int, str]], i: int, limit: int) -> tuple[str, list[int]]:
