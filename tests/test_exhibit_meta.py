@@ -331,3 +331,26 @@ def test_001_titles_cut_after_a_comma_and_wrapped_units(report_001):
     x6 = _ex(report_001, "grafica-x-6")
     assert x6.title == "Satisfacción con la atención médica por tipo de servicio, 2019"
     assert x6.subtitle == "(porcentaje de personas usuarias muy satisfechas o satisfechas)"
+
+
+def test_sources_for_two_things_keep_what_each_is_for():
+    lines = [
+        "GRÁFICA II.9. ",
+        "Tasa de mortalidad, 2000-2018",
+        "",
+        "Fuente Defunciones: Instituto de Estadística.",
+        "Fuente Poblaciones: Consejo de Población.",
+    ]
+    (ex,) = find_exhibits("d", lines, set())
+    assert ex.source == "Defunciones: Instituto de Estadística. Poblaciones: Consejo de Población."
+    # ``Fuente Narváez`` in prose is not a source.
+    assert not find_exhibits("d", [*lines[:3], "Fuente Narváez dijo que los datos son preliminares."], set())[
+        0
+    ].source
+
+
+def test_001_two_part_sources(report_001):
+    assert _ex(report_001, "grafica-ii-18").source == (
+        "Defunciones: Instituto Nacional de Estadística y Geografía. "
+        "Poblaciones: IMSS y Estimaciones Consejo Nacional de Población-El Colegio de México."
+    )

@@ -16,7 +16,8 @@ CAPTION = re.compile(
     r"(?P<roman>[IVXL]+)\.\s*(?P<num>\d{1,3})\.?(?P<cont>\s*Continuaci[óo]n)?\s*(?:\*\*)?\s*$"
 )
 CONTINUATION = re.compile(r"^\s*\(?Continuaci[óo]n\)?\.?\s*$")
-FUENTE = re.compile(r"^\s*(?:\*\*)?Fuentes?(?:\s+(?:Defunciones|Poblaciones))?\s*:")
+FUENTE = re.compile(r"^\s*(?:\*\*)?Fuentes?(?:\s+(?P<what>[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+))?\s*:")
+"""A source line; ``Fuente Defunciones:`` names what the source is for (kept as ``Defunciones:``)."""
 # Note lines under an exhibit: ``^{1/} …``, ``1/ …``, ``Nota: …``, abbreviation keys ``DNG: …``.
 NOTE = re.compile(
     r"^\s*(?:\^\{\d{1,2}/\}|\d{1,2}/\s|[¹²³⁴⁵⁶⁷⁸⁹]+\s|\*\s*[A-ZÁÉÍÓÚa-z]|Notas?\s*:"
@@ -205,16 +206,16 @@ def _read_units(view: list[tuple[int, str]], j: int, limit: int) -> list[int]:
 def read_source(view: list[tuple[int, str]], i: int, limit: int) -> tuple[str, list[int]]:
     """The ``Fuente:`` text starting at view[i], with wrapped and doubled lines; and lines used."""
     used = [i]
-    parts = [FUENTE.sub("", view[i][1], count=1).strip()]
+    parts = [_source_text(view[i][1])]
     j = i + 1
     while j < limit and len(used) < 4:
         text = view[j][1]
         if is_blank(text) or CAPTION.match(text):
             break
         if FUENTE.match(text):  # a second source line or a doubled one
-            more = FUENTE.sub("", text, count=1).strip()
+            more = _source_text(text)
             if more != parts[-1]:
-                parts.append(text.strip())
+                parts.append(more)
         elif parts[-1].endswith(".") or text[:1] == " " or NOTE.match(text):
             break
         else:
@@ -222,6 +223,13 @@ def read_source(view: list[tuple[int, str]], i: int, limit: int) -> tuple[str, l
         used.append(j)
         j += 1
     return clean(" ".join(parts)), used
+
+
+def _source_text(line: str) -> str:
+    """A ``Fuente:`` line without the word, its qualifier kept: ``Poblaciones: IMSS``."""
+    m = FUENTE.match(line)
+    rest = line[m.end() :].strip() if m else line.strip()
+    return f"{m['what']}: {rest}" if m and m["what"] else rest
 
 
 _LEAD_MARK = re.compile(r"^\^\{(\d{1,2}/)\}\s*")
