@@ -354,3 +354,28 @@ def test_001_two_part_sources(report_001):
         "Defunciones: Instituto Nacional de Estadística y Geografía. "
         "Poblaciones: IMSS y Estimaciones Consejo Nacional de Población-El Colegio de México."
     )
+
+
+def test_a_key_right_under_the_source_is_a_note():
+    lines = [
+        "Se destinarán todos",  # 1
+        "TABLA I.9.",
+        "Unidades temporales",
+        "",
+        "Unidad Camas",
+        "Norte 100",
+        "Total 100",
+        "",
+        "Fuente: Coordinación de Infraestructura.",  # 9
+        "UMT: Unidad Médica Temporal.",  # 10
+        " los recursos a la emergencia.",  # 11
+    ]
+    (ex,) = find_exhibits("d", lines, set())
+    assert ex.notes == "UMT: Unidad Médica Temporal." and ex.line_end == 10 and 11 not in ex.lines
+
+
+def test_001_sentence_cut_by_a_chart_and_a_table_reads_as_one(report_001):
+    assert _ex(report_001, "tabla-i-4").notes == "SMI: Servicios Médicos Integrales."
+    (para,) = [p for p in report_001.paragraphs if p.line_start <= 3163 <= p.line_end]
+    assert para.line_start == 3031
+    assert "se destinarán todos los recursos tanto humanos como administrativos" in para.text

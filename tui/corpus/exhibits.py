@@ -117,9 +117,14 @@ def _read_exhibit(
         title=head.title, subtitle=head.subtitle, line_start=view[cap.index][0], line_end=0,
     )  # fmt: skip
     src = _find_source(view, head.end, limit, claimed)
+    keys: list[int] = []
     if src is not None:
         ex.source, src_used = read_source(view, src, limit)
         end, last = src, src_used[-1]
+        # A key printed right under the source (``SMI: Servicios…``) is one of its notes.
+        while last + 1 < limit and NOTE.match(view[last + 1][1]) and not FUENTE.match(view[last + 1][1]):
+            last += 1
+            keys.append(last)
         used.update(src_used)
     else:
         end = prose_resumes(view, head.end, limit, 1 if cap.kind == "chart" else 2)
@@ -131,7 +136,8 @@ def _read_exhibit(
         if cap.kind == "chart":
             _source_before(view, cap.index, claimed, ex, used)
     grid, notes = _read_body(cap.kind, view, head.end, end, tab_doc)
-    ex.columns, ex.cells, ex.notes = grid.columns, grid.cells, join_notes(notes)
+    ex.columns, ex.cells = grid.columns, grid.cells
+    ex.notes = join_notes(notes + [view[k][1] for k in keys])
     ex.problems.extend(grid.problems)
     if not head.title and not cap.continuation:
         ex.problems.append("caption with no title")
