@@ -377,3 +377,50 @@ async def test_q_quits_unless_typing_ahead_and_the_footer_says_how(small_db):
         await pilot.press("q")
         await settle(pilot)
         assert not app.is_running
+
+
+@sync
+async def test_chunks_wait_while_covered_and_stop_when_another_place_is_asked_for():
+    from textual.app import App
+    from textual.screen import Screen
+
+    from tui.store.reader import ParagraphView, SectionText
+    from tui.ui.widgets import section_reader
+
+    paras = [ParagraphView(f"d:p{i}", "d:s1", 3 * i, 3 * i + 1, f"Párrafo {i}.") for i in range(100)]
+    content = SectionText("d", "d:s1", paras, [], [])
+
+    class Main(Screen):
+        def compose(self):
+            yield section_reader.SectionReader()
+
+        def on_screen_resume(self) -> None:  # as the main screen does
+            self.query_one(section_reader.SectionReader).resume_filling()
+
+    class Host(App):
+        CSS = "SectionReader { height: 1fr; max-height: 100%; }"  # as in the main screen
+
+        def on_mount(self):
+            self.push_screen(Main())
+
+    async with Host().run_test(size=(80, 20)) as pilot:
+        await pilot.pause()
+        view = pilot.app.screen.query_one(section_reader.SectionReader)
+        await pilot.pause()  # laid out: the first part fills the height only
+        view.show(content, "Sección", [])
+        first = view.option_count
+        assert first < 50
+        pilot.app.push_screen(Screen())  # before the first chunk, as an exhibit opened at once
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert view.option_count == first  # held while covered
+        pilot.app.pop_screen()
+        for _ in range(20):
+            await pilot.pause(0.02)
+        assert view.option_count == 101  # all there once it is on top again
+        view.show(content, "Sección", [])
+        first = view.option_count
+        view.stop_filling()  # e.g. the main screen reading the next section
+        for _ in range(10):
+            await pilot.pause(0.02)
+        assert view.option_count == first < 101

@@ -88,6 +88,7 @@ class MainScreen(Screen):
         self.set_timer(WARM_UP_SECONDS, _warm_up)
 
     def on_screen_resume(self) -> None:
+        self.query_one(SectionReader).resume_filling()
         if self._reveal_later is not None:
             self.query_one(OutlineTree).reveal(self._reveal_later)
             self._reveal_later = None
@@ -187,6 +188,7 @@ class MainScreen(Screen):
         if target == self._in_flight:
             return  # e.g. the outline's first highlight repeating the first document's preview
         self._in_flight = target
+        self.query_one(SectionReader).stop_filling()
         if self._slow_timer is not None:
             self._slow_timer.stop()
         self._slow_timer = self.set_timer(SLOW_SECONDS, self._show_loading)

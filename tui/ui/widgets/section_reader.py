@@ -64,6 +64,8 @@ class SectionReader(OptionList):
         self._last_highlight: int | None = None
         self._generation = 0
         """Counts the sections shown, so chunks of an older one are not added."""
+        self._held: tuple[list[Option | None], int] | None = None
+        """Chunks not added while another screen is on top (:meth:`resume_filling`)."""
 
     def show(
         self,
@@ -99,7 +101,7 @@ class SectionReader(OptionList):
         # the first one painted before the others are measured.
         height = self.size.height
         head = (target or 0) + FIRST_BLOCKS if target is not None or not height else SCREEN_STEP
-        self._generation += 1
+        self.stop_filling()
         self.set_options(self._make_options(options[:head], 0))
         while head < len(options) and self.virtual_size.height <= height and target is None:
             self.add_options(self._make_options(options[head : head + SCREEN_STEP], head))
@@ -113,9 +115,23 @@ class SectionReader(OptionList):
         else:
             self.scroll_to_highlight(top=True)
 
+    def stop_filling(self) -> None:
+        """Another place was asked for: the chunks still to add would only delay it."""
+        self._generation += 1
+        self._held = None
+
+    def resume_filling(self) -> None:
+        """This screen is on top again: add the chunks held meanwhile."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            self.call_after_refresh(self._add_rest, *held)
+
     def _add_rest(self, options: list[Option | None], generation: int) -> None:
         if generation != self._generation:
             return  # another section is shown now
+        if self.app.screen is not self.screen:
+            self._held = (options, generation)  # measured for nobody, and in the way of the exhibit
+            return
         self.add_options(self._make_options(options[:CHUNK_BLOCKS], self.option_count))
         if len(options) > CHUNK_BLOCKS:
             self.call_after_refresh(self._add_rest, options[CHUNK_BLOCKS:], generation)
