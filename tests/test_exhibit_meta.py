@@ -379,3 +379,11 @@ def test_001_sentence_cut_by_a_chart_and_a_table_reads_as_one(report_001):
     (para,) = [p for p in report_001.paragraphs if p.line_start <= 3163 <= p.line_end]
     assert para.line_start == 3031
     assert "se destinarán todos los recursos tanto humanos como administrativos" in para.text
+
+
+def test_italic_pairs_are_dropped_but_lone_asterisks_kept():
+    from tui.corpus.captions import clean
+
+    assert clean("Adaptado de Reich, *et al.*, 2024.") == "Adaptado de Reich, et al., 2024."
+    assert clean("*Valor de referencia\t2.0-6.0") == "*Valor de referencia 2.0-6.0"
+    assert clean("6,760.3 mdp* en 2025") == "6,760.3 mdp* en 2025"

@@ -79,9 +79,16 @@ def slug(label: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", _fold(label)).strip("-")
 
 
+_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+"""A pair of single asterisks around words (``*et al.*``); not a lone ``*`` key or ``mdp*``."""
+
+
 def clean(text: str) -> str:
-    """Drop bold markers and collapse whitespace (tabs included)."""
-    return " ".join(text.replace("**", " ").split())
+    """Drop bold and italic markers and collapse whitespace (tabs included)."""
+    text = text.replace("**", " ")
+    if "*" in text:
+        text = _ITALIC.sub(r"\1", text)
+    return " ".join(text.split())
 
 
 _MARKER = re.compile(r"\^\{\d{1,2}/?\}")
