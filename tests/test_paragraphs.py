@@ -33,6 +33,24 @@ def test_blank_line_inside_a_sentence_is_joined() -> None:
     assert [p.ordinal for p in paras] == [0, 1]
 
 
+def test_heading_right_under_a_sentence_opens_its_own_paragraph() -> None:
+    text = (
+        "de pesos, más el impuesto correspondiente.\n"
+        " Pago DE NoTaS DE mÉrITo Para EL \nPErSoNaL qUE brINDa aTENCIÓN\n\n"
+        "El 29 de abril de 2020 el IMSS firmó.\n\n"
+        "rEForma aL SISTEma DE SaLUD: \naCUErDo gENEraL DE CoorDINaCIÓN\n\n"
+        "Las cifras del IMSS.\nIMSS-BIENESTAR atiende."
+    )
+    paras, _ = _build(text)
+    assert [(p.line_start, p.line_end, p.text) for p in paras] == [
+        (1, 1, "de pesos, más el impuesto correspondiente."),
+        (2, 3, "Pago de notas de mérito para el personal que brinda atención"),
+        (5, 5, "El 29 de abril de 2020 el IMSS firmó."),
+        (7, 8, "Reforma al sistema de salud: Acuerdo general de Coordinación"),
+        (10, 11, "Las cifras del IMSS. IMSS-BIENESTAR atiende."),
+    ]
+
+
 def test_skipped_block_is_invisible() -> None:
     text = "acciones de mejora, con\n\nTABLA I.2.\nTítulo\n1 2 3\nFuente: IMSS.\n énfasis en la calidad."
     paras, _ = _build(text, skip={3, 4, 5, 6})
@@ -211,6 +229,12 @@ def test_mangled_small_caps_in_001_are_recased(built) -> None:
     # table rows glued to a heading (see the notes of issue 3).
     assert len(left) <= 15, left
     texts = {p.text for p in paras}
+    # No heading glued at the end of the paragraph above it (14 in 2019-2020 before).
+    glued = re.compile(r"[.] (?=\S*[a-záéíóúñ][A-ZÁÉÍÓÚÑ]{2})\S+ \S+ \S+")
+    assert [p.line_start for p in paras if glued.search(p.text) and mangled.search(p.text[-80:])] == []
+    assert "Pago de notas de mérito para el personal que brinda atención en la contingencia" in " ".join(
+        texts
+    )
     assert "Trámites y servicios en materia de prestaciones en dinero" in texts
     assert "Plan geriátrico institucional GeriatrIMSS" in texts
 

@@ -77,7 +77,11 @@ def build_paragraphs(
                 (c.isdecimal() or c in _ITEM_STARTS or ("a" <= c <= "z" and text[1:2] in _ITEM_MARKS))
                 and _ITEM.match(raw)
             )
-            or (not continues(parts[-1], raw) if gap else run_in and _first_char(raw).isupper())
+            or (
+                not continues(parts[-1], raw)
+                if gap
+                else (run_in and _first_char(raw).isupper()) or _heads_off(parts[-1], raw)
+            )
         ):
             if parts:
                 drafts.append((section_id, first, last, bulleted, parts))
@@ -114,6 +118,14 @@ def continues(before: str, after: str) -> bool:
         return True
     c = _first_char(after)
     return c.islower() or c.isdigit() or c in "(%"
+
+
+def _heads_off(before: str, raw: str) -> bool:
+    """A heading printed right under a finished sentence, no blank line between: a line in
+    capitals or mangled small caps (`` Pago DE NoTaS DE mÉrITo``) opens its own paragraph."""
+    if not ends_sentence(before) or not is_caps_like(raw) or is_caps_like(before):
+        return False  # (a heading's own ``SALUD:`` line goes on with the heading)
+    return bool(_MANGLED_CAPS.search(raw)) or len(raw.split()) >= 3
 
 
 def _looks_run_in(raw: str) -> bool:
