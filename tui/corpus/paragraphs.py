@@ -80,7 +80,8 @@ def build_paragraphs(
             or (
                 not continues(parts[-1], raw)
                 if gap
-                else (run_in and _first_char(raw).isupper()) or _heads_off(parts[-1], raw)
+                else (run_in and _first_char(raw).isupper())
+                or (parts[-1].rstrip()[-1:] in _CLOSERS and _heads_off(parts[-1], raw))
             )
         ):
             if parts:
@@ -118,6 +119,11 @@ def continues(before: str, after: str) -> bool:
         return True
     c = _first_char(after)
     return c.islower() or c.isdigit() or c in "(%"
+
+
+_CLOSERS = frozenset(".:;!?…'\"”’»)]*")
+"""What a finished sentence can end with: most lines end in a letter or a comma, decided here
+before any regex."""
 
 
 def _heads_off(before: str, raw: str) -> bool:
