@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: ``search_docs`` became a view over ``search_entries`` and ``paragraphs``."""
 
 CORE_DDL = """
 CREATE TABLE meta (key VARCHAR, value VARCHAR);

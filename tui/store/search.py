@@ -172,9 +172,11 @@ scored AS (
     FROM tf JOIN hit USING (docid) JOIN qt USING (termid) JOIN {INDEX_SCHEMA}.docs x USING (docid)
     CROSS JOIN {INDEX_SCHEMA}.stats st GROUP BY x.name
 )
-SELECT s.id, s.score FROM scored s JOIN search_docs d ON d.id = s.id WHERE true"""
+SELECT s.id, s.score FROM scored s JOIN search_entries d ON d.id = s.id WHERE true"""
 """Okapi BM25 (k1 = 1.2, b = 0.75, as the extension's ``match_bm25``) computed once for the
-matching postings only; the extension's macro evaluates per row and is several times slower."""
+matching postings only; the extension's macro evaluates per row and is several times slower.
+The filters read ``search_entries``, not the ``search_docs`` view: its join with the paragraphs'
+texts would cost a scan of all of them."""
 
 
 def _bm25(con, stems: list[str], doc, kind, phrases, limit: int, *, conjunctive: bool) -> list[tuple]:
@@ -208,7 +210,7 @@ def _label_rows(con, folded: str, doc, kind) -> list[tuple]:
     for word, number in _LABEL.findall(folded):
         where, params = _filters(doc, "exhibit", [])
         sql = (
-            f"SELECT {_COLUMNS}, 1e6 AS score FROM search_docs d "
+            f"SELECT {_COLUMNS}, 1e6 AS score FROM search_entries d "  # exhibits keep their body there
             f"WHERE starts_with(lower(strip_accents(d.title)), ?){where} ORDER BY d.id"
         )
         rows += con.execute(sql, [f"{word} {number}.", *params]).fetchall()

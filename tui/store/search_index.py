@@ -4,8 +4,9 @@ The index has the fts extension's own layout (schema ``fts_main_search_docs``: `
 ``terms``, ``dict``, ``stats``, ``fields`` and the ``match_bm25``/``tokenize`` macros), so SQL
 written for the extension works on it. The extension's PRAGMA fills its tables with UPDATEs and
 per-row subqueries: 0.9 s on the corpus. Here the PRAGMA only creates the schema and macros, on
-an empty ``search_docs``; the postings are then computed in set-based statements, each word
-each distinct word folded and stemmed once: the same rows (a test compares them) in 0.2 s.
+an empty table; the postings are then computed in set-based statements as each document is
+written, each distinct word folded and stemmed once: the same postings (a test compares them),
+and after the last document only counts are left.
 """
 
 from __future__ import annotations
@@ -65,48 +66,82 @@ CREATE OR REPLACE TEMP TABLE search_stage (
     seq BIGINT, doc_id VARCHAR, kind VARCHAR, ref_id VARCHAR, section_id VARCHAR, title VARCHAR,
     body VARCHAR, line INTEGER
 );
-CREATE OR REPLACE TEMP TABLE search_pieces (seq BIGINT, piece VARCHAR);
-"""
-
-_PIECES_SQL = """
-INSERT INTO search_pieces
--- Runs of letters, marks and digits (the complement of spaces, punctuation, symbols, separators
--- and controls): folding and splitting each distinct run gives the extension's words, at a
--- fraction of the cost of folding every text.
-SELECT seq, unnest(regexp_extract_all(body, '[^\\s\\p{P}\\p{S}\\p{Z}\\p{C}]+'))
-FROM search_stage WHERE seq > $seq
-"""
-
-_DOCS_SQL = """
-SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id,
-       doc_id, kind, ref_id, section_id, title, body, line
-FROM search_stage
+CREATE OR REPLACE TEMP TABLE search_seen (piece VARCHAR);
+CREATE OR REPLACE TEMP TABLE search_stems (piece VARCHAR, term VARCHAR);
+CREATE OR REPLACE TEMP TABLE search_vocab (termid BIGINT, term VARCHAR);
+CREATE OR REPLACE TEMP TABLE search_lens (seq BIGINT, len BIGINT);
+CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest($stopwords::VARCHAR[]) AS sw;
 """
 
 _IGNORE = r"(\.|[^a-z0-9])+"
 """What separates words for the extension; kept in its ``tokenize`` macro for users' queries."""
 
+_SCHEMA_SQL = f"""
+CREATE TABLE search_docs (id BIGINT, body VARCHAR);
+PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = 'search_stopwords',
+                        ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1);
+DROP TABLE search_docs;
+"""
+"""The extension's schema, macros and empty tables: the postings are added document by document."""
+
+_PIECES_SQL = """
+-- Runs of letters, marks and digits (the complement of spaces, punctuation, symbols, separators
+-- and controls): folding and splitting each distinct run gives the extension's words, at a
+-- fraction of the cost of folding every text.
+CREATE OR REPLACE TEMP TABLE search_pieces AS
+SELECT seq, unnest(regexp_extract_all(body, '[^\\s\\p{P}\\p{S}\\p{Z}\\p{C}]+')) AS piece
+FROM search_stage WHERE seq > $seq
+"""
+
 _POSTINGS_SQL = f"""
-CREATE OR REPLACE TEMP TABLE search_stems AS
-SELECT piece, w, stem(w, 'spanish') AS term FROM (
-    SELECT piece, unnest(regexp_extract_all(lower(strip_accents(piece)), '[a-z0-9]+')) AS w
-    FROM (SELECT DISTINCT piece FROM search_pieces)
+CREATE OR REPLACE TEMP TABLE search_new AS
+SELECT DISTINCT piece FROM search_pieces ANTI JOIN search_seen USING (piece);
+INSERT INTO search_seen SELECT piece FROM search_new;
+INSERT INTO search_stems
+SELECT piece, stem(w, 'spanish') FROM (
+    SELECT piece, unnest(regexp_extract_all(lower(strip_accents(piece)), '[a-z0-9]+')) AS w FROM search_new
 ) WHERE w NOT IN (SELECT sw FROM search_stopwords);
 CREATE OR REPLACE TEMP TABLE search_postings AS
-SELECT seq AS docid, term FROM search_pieces JOIN search_stems USING (piece);
+SELECT p.seq AS docid, s.term FROM search_pieces p JOIN search_stems s USING (piece);
+INSERT INTO search_vocab
+SELECT (SELECT count(*) FROM search_vocab) + row_number() OVER (ORDER BY term) - 1, term
+FROM (SELECT DISTINCT term FROM search_postings ANTI JOIN search_vocab USING (term));
+INSERT INTO {INDEX_SCHEMA}.terms
+SELECT p.docid, 0, v.termid FROM search_postings p JOIN search_vocab v USING (term) ORDER BY p.docid;
+INSERT INTO search_lens SELECT docid, count(*) FROM search_postings GROUP BY docid;
+"""
+"""One document's postings. Term ids are given in the order words are first met, not the
+extension's alphabetical order: nothing reads them but the joins of its macros."""
+
+_DOCS_SQL = """
+CREATE TABLE search_entries AS
+SELECT row_number() OVER (ORDER BY doc_id, kind, line, ref_id) AS id, doc_id, kind, ref_id, section_id,
+       title, CASE WHEN kind <> 'paragraph' THEN body END AS body, line
+FROM search_stage ORDER BY id;
+CREATE VIEW search_docs AS
+SELECT e.id, e.doc_id, e.kind, e.ref_id, e.section_id, e.title, coalesce(e.body, p.text) AS body, e.line
+FROM search_entries e LEFT JOIN paragraphs p ON e.kind = 'paragraph' AND p.paragraph_id = e.ref_id;
+"""
+"""What is searched, one row per record. A paragraph's text is read from ``paragraphs`` rather
+than stored twice: the file is smaller and written faster."""
+
+_FINISH_SQL = f"""
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.dict AS
-SELECT (row_number() OVER (ORDER BY term) - 1)::BIGINT AS termid, term, count(DISTINCT docid)::BIGINT AS df
-FROM search_postings GROUP BY term;
-CREATE OR REPLACE TABLE {INDEX_SCHEMA}.terms AS
-SELECT p.docid::BIGINT AS docid, 0::BIGINT AS fieldid, d.termid
-FROM search_postings p JOIN {INDEX_SCHEMA}.dict d USING (term) ORDER BY docid;
+SELECT v.termid, v.term, c.df FROM search_vocab v
+JOIN (SELECT termid, count(DISTINCT docid)::BIGINT AS df FROM {INDEX_SCHEMA}.terms GROUP BY termid) c
+USING (termid) ORDER BY termid;
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.docs AS
-SELECT s.seq::BIGINT AS docid, d.id AS name, count(t.docid)::BIGINT AS len
-FROM search_stage s JOIN search_docs d USING (doc_id, kind, ref_id, line)
-LEFT JOIN {INDEX_SCHEMA}.terms t ON t.docid = s.seq GROUP BY ALL ORDER BY docid;
+SELECT s.seq AS docid, e.id AS name, coalesce(l.len, 0)::BIGINT AS len
+FROM search_stage s JOIN search_entries e USING (doc_id, kind, ref_id, line)
+LEFT JOIN search_lens l USING (seq) ORDER BY docid;
 CREATE OR REPLACE TABLE {INDEX_SCHEMA}.stats AS
 SELECT count(*)::BIGINT AS num_docs, avg(len)::DOUBLE AS avgdl FROM {INDEX_SCHEMA}.docs;
-DROP TABLE search_stems; DROP TABLE search_postings;
+"""
+
+_DROP_SQL = """
+DROP TABLE search_stage; DROP TABLE search_seen; DROP TABLE search_stems; DROP TABLE search_vocab;
+DROP TABLE search_lens; DROP TABLE IF EXISTS search_pieces; DROP TABLE IF EXISTS search_new;
+DROP TABLE IF EXISTS search_postings;
 """
 
 
@@ -128,50 +163,51 @@ def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
 class SearchIndexer:
     """Builds ``search_docs`` and its index document by document, as the build writes them.
 
-    Each document's records are gathered and cut into words as soon as it is written, while
-    the larger documents are still being parsed; :meth:`finish` then only stems the distinct
-    words and counts. The extension's ``docid`` is the gathering order, its ``name`` the id.
+    Each document's records are gathered, cut into words, stemmed (each word the first time
+    it is met) and posted as soon as it is written, while the larger documents are still being
+    parsed; :meth:`finish` then only counts. The extension's ``docid`` is the gathering order,
+    its ``name`` the id of the record in ``search_docs``.
     """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con, self.seq = con, 0
         self.fts = load_fts(con)
-        con.execute(_STAGE_DDL)
+        con.execute(_STAGE_DDL, {"stopwords": SPANISH_STOPWORDS})
+        if self.fts:
+            for statement in _SCHEMA_SQL.split(";")[:3]:  # the PRAGMA binds only once the table is there
+                con.execute(statement)
 
     def add(self, doc_id: str) -> None:
-        """Gather the records of a written document."""
+        """Gather and post the records of a written document."""
         (n,) = self.con.execute(_STAGE_SQL, {"doc": doc_id, "seq": self.seq}).fetchone()
         if self.fts:
             self.con.execute(_PIECES_SQL, {"seq": self.seq})
+            self.con.execute(_POSTINGS_SQL)
         self.seq += n
 
     def finish(self) -> bool:
         """Create ``search_docs`` and, when the extension loads, its BM25 index (returns True)."""
         con = self.con
+        con.execute(_DOCS_SQL)
         if self.fts:
-            con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} LIMIT 0")
-            con.execute(
-                "CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest(?::VARCHAR[]) AS sw",
-                [SPANISH_STOPWORDS],
-            )
-            con.execute(
-                "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = "
-                f"'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)"
-            )
-            con.execute(f"INSERT INTO search_docs {_DOCS_SQL} ORDER BY id")
-            con.execute(_POSTINGS_SQL)
-        else:
-            con.execute(f"CREATE OR REPLACE TABLE search_docs AS {_DOCS_SQL} ORDER BY id")
-        con.execute("DROP TABLE search_stage; DROP TABLE search_pieces")
+            con.execute(_FINISH_SQL)
+        con.execute(_DROP_SQL)
         return self.fts
 
 
 def build_search_index(con: duckdb.DuckDBPyConnection) -> bool:
     """Create ``search_docs`` from the written tables and, when possible, its BM25 index.
 
-    Returns True when the full-text index was built, False when only the table exists (search
-    then falls back to plain matching). Call it on the writable connection of a built database.
+    Returns True when the full-text index was built, False when only the records exist (search
+    then falls back to plain matching). Call it on the writable connection of a built database;
+    an index already there is replaced.
     """
+    for name, kind in con.execute(
+        "SELECT table_name, table_type FROM information_schema.tables "
+        "WHERE table_schema = 'main' AND table_name IN ('search_docs', 'search_entries')"
+    ).fetchall():
+        con.execute(f"DROP {'VIEW' if kind == 'VIEW' else 'TABLE'} {name}")
+    con.execute(f"DROP SCHEMA IF EXISTS {INDEX_SCHEMA} CASCADE")
     indexer = SearchIndexer(con)
     for (doc_id,) in con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall():
         indexer.add(doc_id)
