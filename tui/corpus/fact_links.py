@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from tui.corpus.model import Exhibit, Fact
@@ -17,36 +16,19 @@ _NOT_DIGITS = str.maketrans("", "", ",'’‘.")
 def link_facts(facts: list[Fact], exhibits: list[Exhibit]) -> list[tuple[str, str, int, int]]:
     """(fact_id, exhibit_id, row, col) for each quoted figure equal to a table cell of its document.
 
-    See :func:`link_to_cells`, which takes the cells as :func:`cell_values` gives them.
-    """
-    return link_to_cells(facts, cell_values(exhibits))
-
-
-Cell = tuple[str, str, str | None, int, int, float]
-"""(doc_id, exhibit_id, section_id, row, col, value) of a table cell holding a number."""
-
-
-def cell_values(exhibits: list[Exhibit]) -> Iterator[Cell]:
-    for ex in exhibits:
-        for c in ex.cells:
-            if c.value is not None:
-                yield ex.doc_id, ex.exhibit_id, ex.section_id, c.row, c.col, c.value
-
-
-def link_to_cells(facts: list[Fact], cells: Iterable[Cell]) -> list[tuple[str, str, int, int]]:
-    """(fact_id, exhibit_id, row, col) for each quoted figure equal to one of ``cells``.
-
     A figure matches a cell holding its value or its printed number before the scale word
     (``62,187 millones de pesos`` is ``62,187`` in a table in millions). Figures with fewer than
     three significant digits (``1``, ``2``, ``50``, ``100``, ``2.5``, ``3,000``) are skipped: such
     values fill every table, so a match says nothing. A figure found in more than three cells is
-    kept only for the exhibits of its own section, and dropped when none is there. Label cells
-    (column 0) are never matched.
+    kept only for the exhibits of its own section, and dropped when none is there.
     """
     by_value: dict[tuple[str, float], list[tuple[str, int, int, str | None]]] = {}
-    for doc_id, exhibit_id, section_id, row, col, value in cells:
-        if col > 0:
-            by_value.setdefault((doc_id, round(value, 6)), []).append((exhibit_id, row, col, section_id))
+    for ex in exhibits:
+        for c in ex.cells:
+            if c.value is not None and c.col > 0:
+                by_value.setdefault((ex.doc_id, round(c.value, 6)), []).append(
+                    (ex.exhibit_id, c.row, c.col, ex.section_id)
+                )
     links: list[tuple[str, str, int, int]] = []
     for f in facts:
         if f.kind not in _LINKED_KINDS:
@@ -55,10 +37,10 @@ def link_to_cells(facts: list[Fact], cells: Iterable[Cell]) -> list[tuple[str, s
         if printed is None:
             continue
         values = {round(f.value, 6), printed}
-        found = {c: None for v in values for c in by_value.get((f.doc_id, v), ())}
-        if len(found) > _MAX_LOOSE_MATCHES:
-            found = {c: None for c in found if c[3] is not None and c[3] == f.section_id}
-        links.extend((f.fact_id, ex_id, row, col) for ex_id, row, col, _ in found)
+        cells = {c: None for v in values for c in by_value.get((f.doc_id, v), ())}
+        if len(cells) > _MAX_LOOSE_MATCHES:
+            cells = {c: None for c in cells if c[3] is not None and c[3] == f.section_id}
+        links.extend((f.fact_id, ex_id, row, col) for ex_id, row, col, _ in cells)
     return links
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from tui.corpus.model import Document
@@ -11,48 +11,17 @@ from tui.corpus.outline import build_outline, section_at
 from tui.corpus.source import Source, decode_source
 
 
-def parse_document(source_file: str, raw: bytes, facts: bool = True) -> Document:
-    """Extract everything from one document (without its figures when ``facts`` is false).
+def parse_document(source_file: str, raw: bytes) -> Document:
+    """Extract everything from one document.
 
     Exhibits are cut first so their lines never reach the prose; the outline comes next, and
     paragraphs are built from what is left, so a sentence split by a table reads as one again.
-    The figures quoted in the paragraphs come last: a build may extract them separately, a
-    share of the paragraphs at a time (:func:`paragraph_facts`).
 
     Raises:
         SourceError: the bytes are not a text document.
     """
     with no_gc():
-        doc = _parse(source_file, decode_source(raw))
-        if facts:
-            add_facts(doc)
-        return doc
-
-
-def add_facts(doc: Document) -> None:
-    """The figures of every paragraph of ``doc`` and their links to its tables."""
-    from tui.corpus.fact_links import cell_values
-
-    with no_gc():
-        doc.facts, doc.fact_cells = paragraph_facts(
-            doc.doc_id, doc.lines, doc.footnotes, doc.paragraphs, cell_values(doc.exhibits)
-        )
-
-
-def paragraph_facts(
-    doc_id: str, lines: list[str], footnotes: list, paragraphs: list, cells: Iterable
-) -> tuple[list, list]:
-    """The figures quoted in ``paragraphs`` and their links to ``cells`` (see
-    :func:`~tui.corpus.fact_links.link_to_cells`).
-
-    Ids depend on each paragraph alone: any share of the paragraphs gives the same records as
-    the whole, so a build may extract them a share at a time on several cores.
-    """
-    from tui.corpus.fact_links import link_to_cells
-    from tui.corpus.facts import extract_facts
-
-    facts = extract_facts(doc_id, paragraphs, footnotes, lines=lines)
-    return facts, link_to_cells(facts, cells)
+        return _parse(source_file, decode_source(raw))
 
 
 @contextmanager
@@ -89,6 +58,8 @@ def preload() -> None:
 
 def _parse(source_file: str, src: Source) -> Document:
     from tui.corpus.exhibits import find_exhibits
+    from tui.corpus.fact_links import link_facts
+    from tui.corpus.facts import extract_facts
     from tui.corpus.furniture import find_furniture
     from tui.corpus.glossary import find_glossary
     from tui.corpus.paragraphs import build_paragraphs
@@ -123,6 +94,8 @@ def _parse(source_file: str, src: Source) -> Document:
         ex.section_id = section_at(doc.sections, ex.line_start)
     doc.exhibit_refs = find_refs(doc.paragraphs, doc.exhibits)
     doc.checks = _checks(doc)
+    doc.facts = extract_facts(doc.doc_id, doc.paragraphs, doc.footnotes, lines=lines)
+    doc.fact_cells = link_facts(doc.facts, doc.exhibits)
     return doc
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,32 +98,23 @@ def _load(files: list[Path], progress: Progress | None, result: BuildResult, db:
     """Parse every file and write each document into ``db``.
 
     Documents are written as they come, so the small ones are in while the largest is parsed.
-    A document whose figures come apart is summed up once they are written too.
     """
     from tui.store.rows import rekey
 
     renamed: dict[str, tuple[str, str]] | None = None
-    waiting: dict[Path, DocumentSummary] = {}  # structures written, figures to come
     for path, rows in parse_files(files, progress):
         if isinstance(rows, str):
-            waiting.pop(path, None)
             result.errors.append(rows)
             continue
         if renamed is None:  # while the other files are still being parsed
             renamed = planned_ids(files)
         if path.name in renamed:
             new, first = renamed[path.name]
-            if rows.part != "facts":
-                rows.warnings.append(f"same document as {first}; stored as {new}")
+            rows.warnings.append(f"same document as {first}; stored as {new}")
             rekey(rows, new)
         result.warnings.extend(f"{path.name}: {w}" for w in rows.warnings)
         db.write(rows)
-        if rows.part == "structure":
-            waiting[path] = DocumentSummary.of(path, rows)
-        elif rows.part == "facts":
-            result.summaries.append(replace(waiting.pop(path), facts=rows.count("facts")))
-        else:
-            result.summaries.append(DocumentSummary.of(path, rows))
+        result.summaries.append(DocumentSummary.of(path, rows))
     if progress:
         progress("", len(files), len(files))
     if not result.summaries:
@@ -167,8 +158,7 @@ class _MemoryDb:
         from tui.store.writing import write_rows
 
         write_rows(self.con, rows)
-        if rows.part != "facts":  # the index reads no figure
-            self.indexer.add(rows.doc_id)
+        self.indexer.add(rows.doc_id)
 
     def close(self) -> None:
         if self._con is not None:

@@ -8,7 +8,7 @@ from itertools import islice
 from pathlib import Path
 
 from tui.corpus.model import Document
-from tui.corpus.pipeline import add_facts, parse_document, preload
+from tui.corpus.pipeline import parse_document, preload
 from tui.corpus.recognize import recognize
 from tui.corpus.source import SourceError, decode_source
 from tui.store.rows import DocumentRows, document_rows
@@ -39,10 +39,10 @@ def corpus_fingerprint(files: list[Path]) -> str:
     return ";".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in files)
 
 
-def parse_file(path: Path, facts: bool = True) -> Document | str:
+def parse_file(path: Path) -> Document | str:
     """A parsed document, or the one-line reason it could not be read."""
     try:
-        return parse_document(path.name, path.read_bytes(), facts=facts)
+        return parse_document(path.name, path.read_bytes())
     except SourceError as exc:
         return f"{path.name}: {exc}"
     except OSError as exc:
@@ -51,28 +51,10 @@ def parse_file(path: Path, facts: bool = True) -> Document | str:
         return f"{path.name}: internal error while parsing ({type(exc).__name__}: {exc})"
 
 
-_files_left = None
-"""Shared with the forked workers: 0 once every file has been handed out (see parse_rows)."""
-
-
 def parse_rows(path: Path) -> DocumentRows | str:
-    """What a parse worker sends back: the document as table columns, or why it could not.
-
-    Once no file is left to hand out, a long document comes back without its figures (a
-    ``structure`` part): they are then extracted on every core (:mod:`tui.store.fact_jobs`).
-    """
-    from tui.store.fact_jobs import MIN_PARAGRAPHS
-
-    doc = parse_file(path, facts=False)
-    if isinstance(doc, str):
-        return doc
-    if _files_left is not None and not _files_left.value and len(doc.paragraphs) >= MIN_PARAGRAPHS:
-        return document_rows(doc, part="structure")
-    try:
-        add_facts(doc)
-    except Exception as exc:  # noqa: BLE001 - as in parse_file
-        return f"{path.name}: internal error while parsing ({type(exc).__name__}: {exc})"
-    return document_rows(doc)
+    """What a parse worker sends back: the document as table columns, or why it could not."""
+    doc = parse_file(path)
+    return doc if isinstance(doc, str) else document_rows(doc)
 
 
 def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[Path, DocumentRows | str]]:
@@ -80,69 +62,36 @@ def parse_files(files: list[Path], progress: Progress | None) -> Iterator[tuple[
 
     Workers take the files in corpus order, a few ahead of the writer: parsed documents waiting
     to be written would otherwise pile up in memory when the writer is the slower side. Small
-    corpora are parsed in this process: starting workers would cost more. A long document parsed
-    when no file is left comes in two parts: its ``structure``, then its ``facts``.
+    corpora are parsed in this process: starting workers would cost more.
     """
     workers = min(os.cpu_count() or 1, len(files), 4)
     if workers < 2 or sum(p.stat().st_size for p in files) < IN_PROCESS_BYTES:
         for i, path in enumerate(files):
             if progress:
                 progress(path.name, i, len(files))
-            doc = parse_file(path)
-            yield path, doc if isinstance(doc, str) else document_rows(doc)
+            yield path, parse_rows(path)
         return
-    yield from _pool_parse(files, workers, progress)
-
-
-def _pool_parse(
-    files: list[Path], workers: int, progress: Progress | None
-) -> Iterator[tuple[Path, DocumentRows | str]]:
     import multiprocessing as mp
     from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
-    from tui.store.fact_jobs import fact_jobs, join_facts, run_fact_job
-
-    global _files_left
-    # fork: workers inherit the imported parsers instead of importing them again, and the flag.
+    # fork: workers inherit the imported parsers instead of importing them again.
     ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
     if ctx is not None:
         preload()
-        _files_left = ctx.Value("b", len(files) > 2 * workers, lock=False)
     queue = iter(files)
-    shares: dict[Path, list] = {}  # the facts parts of a split document, as they come
-    try:
-        with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
-            pending = {pool.submit(parse_rows, p): (p, -1) for p in islice(queue, 2 * workers)}
-            n = 0
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in sorted(done, key=pending.__getitem__):
-                    path, share = pending.pop(future)
-                    out = future.result()
-                    if share >= 0:  # one share of a document's figures
-                        parts = shares[path]
-                        parts[share] = out
-                        if any(p is None for p in parts):
-                            continue
-                        del shares[path]
-                        bad = next((p for p in parts if isinstance(p, str)), None)
-                        yield path, bad or join_facts(parts)
-                        continue
-                    if (nxt := next(queue, None)) is not None:
-                        pending[pool.submit(parse_rows, nxt)] = (nxt, -1)
-                    elif _files_left is not None:
-                        _files_left.value = 0
-                    if progress:
-                        progress(path.name, n, len(files))
-                    n += 1
-                    if isinstance(out, DocumentRows) and out.part == "structure":
-                        jobs = fact_jobs(path, out, workers)
-                        shares[path] = [None] * len(jobs)
-                        for k, job in enumerate(jobs):
-                            pending[pool.submit(run_fact_job, job)] = (path, k)
-                    yield path, out
-    finally:
-        _files_left = None
+    with ProcessPoolExecutor(workers, mp_context=ctx) as pool:
+        pending = {pool.submit(parse_rows, p): p for p in islice(queue, 2 * workers)}
+        n = 0
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=pending.__getitem__):
+                path = pending.pop(future)
+                if (nxt := next(queue, None)) is not None:
+                    pending[pool.submit(parse_rows, nxt)] = nxt
+                if progress:
+                    progress(path.name, n, len(files))
+                n += 1
+                yield path, future.result()
 
 
 def planned_ids(files: list[Path]) -> dict[str, tuple[str, str]]:

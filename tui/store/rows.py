@@ -51,45 +51,36 @@ class DocumentRows:
     exhibit_tables: list[tuple[str, str, str]] = field(default_factory=list)
     """(name in schema ``exhibit``, column definitions, VALUES list) of each data exhibit."""
     warnings: list[str] = field(default_factory=list)
-    part: str = "all"
-    """``all``; or ``structure`` (every table but the figures) and, later, ``facts`` (``facts``
-    and ``fact_cells`` only) when the figures are extracted apart (:mod:`tui.store.fact_jobs`)."""
 
     def count(self, table: str) -> int:
         cols = self.columns.get(table)
         return len(cols[0]) if cols else 0
 
 
-def document_rows(d: Document, part: str = "all") -> DocumentRows:
+def document_rows(d: Document) -> DocumentRows:
     """Every record of ``d`` as table columns."""
-    rows = DocumentRows(d.doc_id, d.kind, d.period, warnings=list(d.warnings), part=part)
+    rows = DocumentRows(d.doc_id, d.kind, d.period, warnings=list(d.warnings))
     put = rows.columns.__setitem__
-    put("documents", columns_of([attrgetter(*COLUMNS["documents"])(d)], 9))
+    put("documents", _columns([attrgetter(*COLUMNS["documents"])(d)], 9))
     for table, recs in (
         ("sections", d.sections),
         ("paragraphs", d.paragraphs),
         ("footnotes", d.footnotes),
         ("glossary", d.glossary),
+        ("facts", d.facts),
     ):
-        put(table, records_columns(table, recs))
-    if part == "all":
-        put("facts", records_columns("facts", d.facts))
-        put("fact_cells", columns_of(d.fact_cells, 4))
+        names = COLUMNS[table]
+        put(table, _columns(map(attrgetter(*names), recs), len(names)))
     put("source_lines", [(d.doc_id,) * len(d.lines), tuple(range(1, len(d.lines) + 1)), tuple(d.lines)])
-    put("exhibit_refs", columns_of(d.exhibit_refs, 2))
+    put("exhibit_refs", _columns(d.exhibit_refs, 2))
+    put("fact_cells", _columns(d.fact_cells, 4))
     checks = ((c.exhibit_id, c.check, c.row, c.col, c.expected, c.found) for c in d.checks)
-    put("exhibit_checks", columns_of(checks, 6))
+    put("exhibit_checks", _columns(checks, 6))
     _exhibits(d, rows)
     return rows
 
 
-def records_columns(table: str, records) -> list[tuple]:
-    """The columns of ``table`` from records with an attribute per column."""
-    names = COLUMNS[table]
-    return columns_of(map(attrgetter(*names), records), len(names))
-
-
-def columns_of(rows, width: int) -> list[tuple]:
+def _columns(rows, width: int) -> list[tuple]:
     return list(zip(*rows, strict=True)) or [() for _ in range(width)]
 
 
@@ -111,9 +102,9 @@ def _exhibits(d: Document, rows: DocumentRows) -> None:
         numeric = numeric_columns(ex)
         col_rows.extend((ex.exhibit_id, i, n, numeric[i]) for i, n in enumerate(ex.columns))
         cell_rows.extend((ex.exhibit_id, c.row, c.col, c.text, c.value, c.line, c.note) for c in ex.cells)
-    rows.columns["exhibits"] = columns_of(ex_rows, 17)
-    rows.columns["exhibit_columns"] = columns_of(col_rows, 4)
-    rows.columns["exhibit_cells"] = columns_of(cell_rows, 7)
+    rows.columns["exhibits"] = _columns(ex_rows, 17)
+    rows.columns["exhibit_columns"] = _columns(col_rows, 4)
+    rows.columns["exhibit_cells"] = _columns(cell_rows, 7)
 
 
 def slug(text: str, sep: str = "_") -> str:
@@ -210,9 +201,8 @@ def rekey(rows: DocumentRows, new: str) -> None:
         for i, name in enumerate(COLUMNS[table]):
             if name in _ID_COLUMNS:
                 cols[i] = tuple(map(move, cols[i]))
-    if "exhibits" in rows.columns:
-        i = COLUMNS["exhibits"].index("table_name")
-        names = rows.columns["exhibits"][i]
-        rows.columns["exhibits"][i] = tuple(v and v.replace(old_slug, new_slug, 1) for v in names)
+    i = COLUMNS["exhibits"].index("table_name")
+    names = rows.columns["exhibits"][i]
+    rows.columns["exhibits"][i] = tuple(v and v.replace(old_slug, new_slug, 1) for v in names)
     rows.exhibit_tables = [(new_slug + t.removeprefix(old_slug), c, v) for t, c, v in rows.exhibit_tables]
     rows.doc_id = new

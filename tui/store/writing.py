@@ -44,14 +44,12 @@ def write_all(con: duckdb.DuckDBPyConnection, docs: list[Document], create_schem
 def write_rows(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> None:
     """Insert one document's rows (see :mod:`tui.store.rows`) and create its exhibit tables.
 
-    One transaction: all of the rows or none of them, and a commit instead of ~120. A part of a
-    document (its structure, or its figures) holds only some of the tables.
+    One transaction: all of the document or none of it, and a commit instead of ~120.
     """
     con.execute("BEGIN")
     try:
         for table, names in COLUMNS.items():
-            if table in rows.columns:
-                _insert(con, table, arrow_table(names, rows.columns[table]))
+            _insert(con, table, arrow_table(names, rows.columns[table]))
         if rows.exhibit_tables:
             con.execute(";\n".join(exhibit_table_sql(*t) for t in rows.exhibit_tables))
     except BaseException:
