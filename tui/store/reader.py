@@ -6,28 +6,16 @@ its own (DuckDB connections are not shared between threads; cursors are cheap du
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import tui.store.db  # noqa: F401 - its import marks pandas absent: see remember_missing_pandas
 from tui.corpus.model import Check, Fact
 
 if TYPE_CHECKING:
     import duckdb
 
     Con = duckdb.DuckDBPyConnection
-
-
-def _remember_missing_pandas() -> None:
-    """DuckDB tries ``import pandas`` on every query with parameters; a failed import is not
-    remembered, so each try searches the whole ``sys.path`` again (a third of the time to read an
-    exhibit). Marking the absent module as absent makes the try fail at once."""
-    if "pandas" not in sys.modules and importlib.util.find_spec("pandas") is None:
-        sys.modules["pandas"] = None  # type: ignore[assignment]  # import raises ImportError
-
-
-_remember_missing_pandas()
 
 
 @dataclass(slots=True)
