@@ -101,3 +101,26 @@ def test_consistent_real_tables_give_none(checks_004):
     ):
         assert f"004:{name}" not in flagged
     assert len(flagged) <= 3
+
+
+def test_a_named_measure_that_adds_up_nowhere_is_not_a_total():
+    rows = (
+        "Actividad\t2020",
+        "Consultas\t7,914",
+        "Total de niños en control\t1,451",
+        "Detecciones\t2,958",
+        "Total de sesiones de promoción\t648",
+    )
+    assert check_exhibit(_table(*rows)) == []
+    wrong = ("Actividad\t2020", "Consultas\t7,914", "Detecciones\t2,958", "Total\t10,000")
+    assert [(c.row, c.expected, c.found) for c in check_exhibit(_table(*wrong))] == [(2, 10872, 10000)]
+
+
+def test_columns_printed_as_percentages_are_not_summed():
+    rows = (
+        "Banco\tMonto\tConciliado\tNo conciliado",
+        "A\t809\t96.15%\t3.85%",
+        "B\t2,351\t99.86%\t0.14%",
+        "Total general\t3,160\t99.15%\t0.85%",
+    )
+    assert check_exhibit(_table(*rows)) == []

@@ -13,6 +13,9 @@ import re
 from tui.corpus.model import Cell, Check, Exhibit
 
 _TOTAL = re.compile(r"^\s*total(?:es)?\b", re.IGNORECASE)
+# "Total de niños en control", "Total de biológico aplicado": the name of a measure, which may or
+# may not sum the rows above it; only "Total", "Total general", "Totales"... surely do.
+_NAMED_TOTAL = re.compile(r"^\s*total(?:es)?\s+(?:de|del|en|por)\b", re.IGNORECASE)
 _PERCENT = re.compile(r"%|porcentaje|participaci[óo]n|eficiencia|cobertura", re.IGNORECASE)
 _NOT_ADDITIVE = re.compile(r"%|porcentaje|participaci[óo]n|tasa|promedio|eficiencia|var\.|media|índice", re.I)
 _SCALE = re.compile(r"\bmil(?:es|lones)?\b|\bmdp\b|\bpesos\b|%", re.IGNORECASE)
@@ -55,7 +58,13 @@ def _name(ex: Exhibit, c: int) -> str:
 
 def _additive(ex: Exhibit, rows: Table) -> list[int]:
     cols = sorted({c for row in rows.values() for c, cell in row.items() if c > 0 and cell.value is not None})
-    return [c for c in cols if not _NOT_ADDITIVE.search(_name(ex, c))]
+    return [c for c in cols if not _NOT_ADDITIVE.search(_name(ex, c)) and not _printed_percent(rows, c)]
+
+
+def _printed_percent(rows: Table, c: int) -> bool:
+    """Every number of the column printed as a percentage: shares, whatever its heading says."""
+    cells = [cell for row in rows.values() if (cell := row.get(c)) is not None and cell.value is not None]
+    return bool(cells) and all(cell.text.rstrip().endswith("%") for cell in cells)
 
 
 def _total_rows(ex: Exhibit, rows: Table, cols: list[int]) -> list[int]:
@@ -95,7 +104,9 @@ def _col_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
             hits += ok
             if not ok:
                 misses.append(Check(ex.exhibit_id, "col_total", t, c, expected, total.value))
-        if hits or len(misses) == 1 and 0 in rows[t]:
+        # A lone miss counts on a row labelled plainly as a total; a named measure that adds up
+        # nowhere is taken for what it says, not for a sum.
+        if hits or len(misses) == 1 and 0 in rows[t] and not _NAMED_TOTAL.match(rows[t][0].text):
             found.extend(misses)
         prev = t
     return found
