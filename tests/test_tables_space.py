@@ -373,3 +373,19 @@ def test_labels_stay_whole_when_the_header_names_no_text_column():
         body("Unidad Camas\n\nNuevo León HGZ No. 2 100\n\nNuevo León HGR 50\n\nPuebla HGZ 20")
     )
     assert [r[0] for r in rows(g)] == ["Nuevo León HGZ No. 2", "Nuevo León HGR", "Puebla HGZ"]
+
+
+def test_first_line_naming_the_single_column_by_its_period_is_the_header():
+    body = [
+        "actividad 2019-2020",
+        "",
+        "Consultas de Enfermería 7'914,551",
+        "",
+        "Consejería de planificación familiar 851,354",
+        "",
+        "Detecciones de tamiz neonatal 81,445",
+    ]
+    grid = parse_space_table([(i + 1, line) for i, line in enumerate(body)])
+    assert grid.columns == ["actividad", "2019-2020"]
+    first = [(c.row, c.col, c.text) for c in grid.cells][:2]
+    assert first == [(0, 0, "Consultas de Enfermería"), (0, 1, "7'914,551")]

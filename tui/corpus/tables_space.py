@@ -147,7 +147,8 @@ def _dated_title(line: Line, width: int) -> bool:
 def _split_header(lines: list[Line], width: int) -> int:
     """Index of the first body line (after the header lines)."""
     for k, line in enumerate(lines):
-        if line.run and not is_year_header(line.tokens) and not _dated_title(line, width):
+        # The very first line may name a single column by its year (``actividad 2019-2020``).
+        if line.run and not is_year_header(line.tokens, 1 if k == 0 else 2) and not _dated_title(line, width):
             first = k
             break
     else:
