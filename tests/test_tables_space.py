@@ -389,3 +389,29 @@ def test_first_line_naming_the_single_column_by_its_period_is_the_header():
     assert grid.columns == ["actividad", "2019-2020"]
     first = [(c.row, c.col, c.text) for c in grid.cells][:2]
     assert first == [(0, 0, "Consultas de Enfermería"), (0, 1, "7'914,551")]
+
+
+def _grid(*body: str):
+    return parse_space_table([(i + 1, line) for i, line in enumerate(body)])
+
+
+def test_header_wrapped_before_its_year_is_the_header():
+    grid = _grid(
+        "Concepto Participación", "porcentual 2019", "", "Personal 45.3%", "", "Otros 54.7%", "", "Total 100%"
+    )
+    assert grid.columns[1] == "2019"
+    assert [(c.row, c.text) for c in grid.cells if c.col == 1] == [(0, "45.3%"), (1, "54.7%"), (2, "100%")]
+
+
+def test_years_that_are_the_data_stay_rows():
+    grid = _grid("Programa Inicio", "", "Programa Uno 2015", "", "Programa Dos 2018")
+    assert [c.text for c in grid.cells if c.col == 1] == ["2015", "2018"]
+
+
+def test_a_year_alone_under_a_wrapped_label_is_no_header():
+    # a label wrapped a word per line whose last line is its year, values on the next line
+    head = ["Nombre del", "Servicio", "Vigencia", "monto", "mínimo", "monto", "máximo"]
+    rows = ["Red de", "Laboratorio", "Cuarto", "trimestre", "2019", "91 230", "Total 91 230"]
+    grid = _grid(*head, *rows)
+    assert "2019" not in grid.columns
+    assert "2019" in [c.text for c in grid.cells]

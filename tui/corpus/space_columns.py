@@ -76,11 +76,12 @@ def infer_width(run_lengths: list[int]) -> int:
     return max(counts, key=lambda n: (counts[n], -n))
 
 
-def is_year_header(tokens: list[str], least: int = 2) -> bool:
-    """A header line of column years: every value token a year or year range, at least ``least``."""
+def is_year_header(tokens: list[str], least: int = 2, words: int = 2) -> bool:
+    """A header line of column years: every value token a year or year range, at least ``least``,
+    after at most ``words`` words (the label column's name)."""
     vals = [t for t in tokens if is_value(t)]
     years = [t for t in vals if is_year(t) or _YEAR_RANGE.match(t)]
-    return len(years) >= least and len(years) == len(vals) and len(vals) >= len(tokens) - 2
+    return len(years) >= least and len(years) == len(vals) and len(vals) >= len(tokens) - words
 
 
 def column_names(header: list[str], width: int, sides: int = 1) -> tuple[list[str], str | None]:

@@ -144,11 +144,22 @@ def _dated_title(line: Line, width: int) -> bool:
     return width > 1 and line.run == 1 and is_year(line.tokens[-1]) and len(line.tokens) > 1
 
 
+def _year_head(line: Line, valued: list[Line]) -> bool:
+    """A header line of years. The first line with values may also name a single column by its
+    year after the names of both columns (``actividad 2019-2020``, ``Participación porcentual
+    2019``) when the rows under it hold other numbers than years. A year alone is no header:
+    it may end a wrapped label (``Cuarto trimestre`` / ``2019``)."""
+    if is_year_header(line.tokens):
+        return True
+    first = valued[0] is line and len(valued) > 1 and len(line.tokens) > line.run
+    return first and is_year_header(line.tokens, 1, 5) and not is_year_header(valued[1].tokens, 1, 5)
+
+
 def _split_header(lines: list[Line], width: int) -> int:
     """Index of the first body line (after the header lines)."""
+    valued = [ln for ln in lines if ln.run]
     for k, line in enumerate(lines):
-        # The very first line may name a single column by its year (``actividad 2019-2020``).
-        if line.run and not is_year_header(line.tokens, 1 if k == 0 else 2) and not _dated_title(line, width):
+        if line.run and not _year_head(line, valued) and not _dated_title(line, width):
             first = k
             break
     else:
