@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +21,7 @@ from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
 from tui.ui.text import fold
+from tui.ui.widgets.fast_table import FastTable
 
 SORT_LABELS = {0: "", 1: " ▲", -1: " ▼"}
 FROZEN_MAX_WIDTH = 28
@@ -87,7 +89,7 @@ class DataGrid(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter rows (Esc to close)", id="grid-filter", classes="hidden")
-        yield DataTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1, id="grid-table")
+        yield FastTable(cursor_type="cell", zebra_stripes=True, fixed_columns=1, id="grid-table")
         yield Static("", id="grid-status")
 
     def on_mount(self) -> None:
@@ -143,12 +145,16 @@ class DataGrid(Vertical):
         table.add_rows([self._cells(i) for i in self.order])
         self._update_status()
 
-    def _width(self, c: int) -> int | None:
-        """The frozen first column's width when its texts are long; None (automatic) elsewhere."""
-        if c != 0 or len(self.data.columns) < 2:
-            return None
-        # The cells of a numeric column are padded to this width: any less and they get cut.
-        return min(self._widths[0], FROZEN_MAX_WIDTH)
+    def _width(self, c: int) -> int:
+        """Column ``c``'s width, given up front so the table does not measure every cell through
+        Rich after showing it: what its label and cells need; the frozen column's cut."""
+        if c == 0 and len(self.data.columns) > 1:
+            # The cells of a numeric column are padded to this width: any less and they get cut.
+            return min(self._widths[0], FROZEN_MAX_WIDTH)
+        if self.data.numeric[c]:
+            return self._widths[c]  # label and cells are padded to it
+        texts = (r[c] for r in self.data.display if c < len(r))
+        return max(cell_len(self._column_label(c).plain), *map(_text_width, texts), 0)
 
     def _cells(self, i: int) -> list[Text]:
         d = self.data
@@ -231,7 +237,8 @@ class DataGrid(Vertical):
         else:
             self.sort_dir = {1: -1, -1: 0, 0: 1}[self.sort_dir]
         for c in range(len(self.data.columns)):
-            self.table.columns[_key(c)].label = self._column_label(c)
+            column = self.table.columns[_key(c)]
+            column.label, column.width = self._column_label(c), self._width(c)
         self._refresh_rows()
         self.table.move_cursor(row=0, column=col, animate=False)
 
@@ -328,6 +335,11 @@ class DataGrid(Vertical):
             self.app.call_from_thread(self.notify, str(exc), severity="error")
             return
         self.app.call_from_thread(self.notify, f"Exported {len(rows)} rows to {request.path}")
+
+
+def _text_width(text: str) -> int:
+    """Cells a text takes in one line of the table (as DataTable measures it: its widest line)."""
+    return cell_len(text) if "\n" not in text else max(map(cell_len, text.split("\n")))
 
 
 def _key(c: int):
