@@ -71,8 +71,10 @@ def random_table(seed: int):
         row = [rnd.choice(WORDS) for _c in range(n_cols)]
         if rnd.random() < 0.2:
             row[rnd.randrange(n_cols)] = Text(rnd.choice(WORDS), style="bold red reverse")
+        if rnd.random() < 0.5:  # as DataGrid gives them
+            row[rnd.randrange(n_cols)] = Text(rnd.choice(WORDS), overflow="ellipsis", no_wrap=True)
         rows.append(row)
-    widths = [rnd.choice([None, 3, 8, 12, 30]) for _ in range(n_cols)]
+    widths = [rnd.choice([None, 3, 5, 6, 8, 11, 12, 30]) for _ in range(n_cols)]
     return columns, rows, widths, rnd
 
 
@@ -99,3 +101,32 @@ async def test_renders_only_the_columns_in_view():
         assert painted(fast) == want
         # 60 columns of screen: the frozen column and four of the nineteen others, per line.
         assert len(fast._cell_render_cache) * 3 < len(plain._cell_render_cache)
+
+
+def cells(table: DataTable) -> list:
+    """Every cell's rendered lines (header included), under and off the cursor."""
+    out = []
+    for row in range(-1, table.row_count):
+        style = table._get_row_style(row, table.rich_style)
+        for col, column in enumerate(table.ordered_columns):
+            width = column.get_render_width(table)
+            for cursor in (False, True):
+                lines = table._render_cell(row, col, style, width, cursor=cursor)
+                out.append([[(s.text, s.style) for s in line] for line in lines])
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+@sync
+async def test_cells_segment_for_segment(seed):
+    columns, rows, widths, rnd = random_table(seed)
+    app = TwinApp(columns, rows, widths, fixed_columns=1, zebra_stripes=rnd.random() < 0.5)
+    async with app.run_test(size=(60, 24)) as pilot:
+        rendered = []
+        for name in ("#plain", "#fast"):
+            table = app.query_one(name, DataTable)
+            table.focus()
+            await pilot.pause()
+            table._pseudo_class_state = table.get_pseudo_class_state()
+            rendered.append(cells(table))
+        assert rendered[1] == rendered[0]

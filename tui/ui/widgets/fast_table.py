@@ -7,16 +7,21 @@ given its width. Opening a wide exhibit spent most of its first paint there. Thi
 
 - renders only the columns that intersect the visible window (plus the frozen ones, once);
 - reads the styles a paint needs once per paint;
-- skips the measuring when every column has a width (no label column, rows of height 1).
+- skips the measuring when every column has a width (no label column, rows of height 1);
+- builds the segments of a cell that is one line of plain text that fits its column itself,
+  as Rich would lay them out (Rich takes a quarter of a millisecond per cell).
 
 It paints the same segments as DataTable (see ``tests/test_ui_fast_table.py``).
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from rich.text import Text
 from textual._segment_tools import line_crop
+from textual._types import SegmentLines
 from textual.color import Color
 from textual.coordinate import Coordinate
 from textual.geometry import Region, Size
@@ -160,6 +165,80 @@ class FastTable(DataTable):
         else:
             extend = Style.from_color(row_style.color, row_style.bgcolor)
         return extend + Style.from_meta({"row": row_index, "column": 0, "out_of_bounds": True})
+
+    # -- cells -------------------------------------------------------------------------------
+
+    def _render_cell(
+        self,
+        row_index: int,
+        column_index: int,
+        base_style: Style,
+        width: int,
+        cursor: bool = False,
+        hover: bool = False,
+    ) -> SegmentLines:
+        if column_index < 0:
+            return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+        row_key = self._header_row_key if row_index == -1 else self._row_locations.get_key(row_index)
+        column_key = self._column_locations.get_key(column_index)
+        key = (row_key, column_key, base_style, cursor, hover, self._show_hover_cursor)
+        key += (self._update_count, self._pseudo_class_state)
+        lines = self._cell_render_cache.get(key)
+        if lines is None:
+            lines = self._plain_cell(row_index, column_index, base_style, width, cursor, hover)
+            if lines is None:
+                return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
+            self._cell_render_cache[key] = lines
+        return lines
+
+    def _plain_cell(
+        self, row_index: int, column_index: int, base_style: Style, width: int, cursor: bool, hover: bool
+    ) -> SegmentLines | None:
+        """The line DataTable's Rich rendering gives a cell of one line of text without spans
+        (padding, text cut to fit, filler, padding); None for any other cell."""
+        header = row_index == -1
+        height = self.header_height if header else self.rows[self._row_locations.get_key(row_index)].height
+        cell = self._get_row_renderables(row_index).cells[column_index]
+        pad = self.cell_padding
+        if (
+            height != 1
+            or pad < 1
+            or type(cell) is not Text
+            or cell.spans
+            or cell.justify not in (None, "default")  # (others pad inside the text's style)
+        ):
+            return None
+        text = cell.plain
+        room = width - 2 * pad
+        if "\n" in text or "\t" in text or room < 1:
+            return None
+        if cell_len(text) > room:  # cut as Rich cuts it (ellipsis, fold...)
+            lines = cell.wrap(
+                self.app.console, room, overflow=cell.overflow or "fold", no_wrap=cell.no_wrap is not False
+            )
+            if len(lines) != 1 or lines[0].spans or cell_len(lines[0].plain) > room:
+                return None
+            text = lines[0].plain
+        fixed = not header and (row_index < self.fixed_rows or column_index < self.fixed_columns)
+        component, post = self._get_styles_to_render_cell(
+            header,
+            False,
+            fixed,
+            hover,
+            cursor,
+            self.show_cursor,
+            self._show_hover_cursor,
+            self.cursor_foreground_priority == "css",
+            self.cursor_background_priority == "css",
+        )
+        pre = base_style + Style.from_meta({"row": row_index, "column": column_index}) + component
+        outer = pre + post
+        inner = pre + self.app.console.get_style(cell.style) + post
+        line = [Segment(" " * pad, outer), Segment(text, inner)]
+        if room > cell_len(text):
+            line.append(Segment(" " * (room - cell_len(text)), outer))
+        line.append(Segment(" " * pad, outer))
+        return [line]
 
     # -- sizes -------------------------------------------------------------------------------
 
