@@ -424,3 +424,21 @@ async def test_chunks_wait_while_covered_and_stop_when_another_place_is_asked_fo
         for _ in range(10):
             await pilot.pause(0.02)
         assert view.option_count == first < 101
+
+
+@sync
+async def test_exhibit_screen_built_ahead_while_the_user_pauses(small_db):
+    from tui.ui.screens.main import WARM_UP_SECONDS
+
+    async with app_for(small_db).run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        focused = pilot.app.focused
+        assert not pilot.app.is_screen_installed("exhibit")
+        await pilot.pause(WARM_UP_SECONDS * 3)
+        assert pilot.app.is_screen_installed("exhibit")
+        built = pilot.app.get_screen("exhibit")
+        assert built.query_one(DataGrid) is not None  # composed, never shown
+        assert pilot.app.screen is screen and len(pilot.app.screen_stack) == 2
+        assert pilot.app.focused is focused
+        ex, _ = await open_table(pilot, small_db)
+        assert ex is built

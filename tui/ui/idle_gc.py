@@ -47,6 +47,10 @@ class IdleCollector:
         self.running = True
         app.set_interval(CHECK_SECONDS, self.tick, name="idle-gc")
 
+    def busy(self, seconds: float) -> bool:
+        """The user pressed a key or moved the mouse less than ``seconds`` ago."""
+        return time.monotonic() - self.last_input < seconds
+
     def touched(self) -> None:
         """The user did something: a collection now would be in the way."""
         self.last_input = time.monotonic()
