@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,6 +52,9 @@ class ChartView(Vertical):
         if not (0 < col < len(columns)) or not numeric[col]:
             return False
         pairs = [(d[0], float(r[col])) for d, r in zip(display, rows, strict=False) if _is_number(r[col])]
+        parts = [pair for pair in pairs if not _TOTAL.match(pair[0])]
+        if parts and len(parts) < len(pairs):  # a total dwarfs the bars it sums
+            return self._set(f"{columns[col]} (without the total row)", parts)
         return self._set(columns[col], pairs)
 
     def plot_row(
@@ -119,6 +123,11 @@ class ChartView(Vertical):
         plt.xticks(xs, ticks)
         plt.title(title)
         widget.refresh()
+
+
+_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?(?:\s+general|\s+nacional)?\s*$|^\s*suma\s*$", re.IGNORECASE)
+"""Row labels of a table's totals (``Total``, ``Total general``, ``Suma``), not of a measure
+named ``Total de …``."""
 
 
 def _is_number(v: object) -> bool:
