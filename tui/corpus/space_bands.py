@@ -8,14 +8,12 @@ label-only line glued (no blank line) to a value row, the groups' bands sharing 
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from tui.corpus.space_columns import CONNECTORS
+from tui.corpus.space_columns import CONNECTORS, TOTAL
 from tui.corpus.space_header import segment
 from tui.corpus.space_rows import Row, continues
 
-_TOTAL = re.compile(r"^(sub)?total\b", re.I)
 MAX_BAND_WORDS = 4
 
 
@@ -70,8 +68,8 @@ def fill_down(rows: list[Row], bands: set[int]) -> tuple[list[Row], dict[int, st
         if not row.values and row.label_line in bands:
             band = row.label
             continue
-        if _TOTAL.match(row.label) or not band:
-            band = "" if _TOTAL.match(row.label) else band
+        if TOTAL.match(row.label) or not band:
+            band = "" if TOTAL.match(row.label) else band
             out.append(row)
             continue
         second[len(out)] = row.label

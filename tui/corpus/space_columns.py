@@ -23,6 +23,8 @@ _SHORT_INT = re.compile(r"^\d{1,3}$")
 # Words a wrapped label line ends with when its text continues on the next line.
 _CONNECTOR_WORDS = "de del y e o u la las los el en con por para a al sin y/o entre sobre ante que"
 CONNECTORS = frozenset(_CONNECTOR_WORDS.split(" "))
+TOTAL = re.compile(r"^(sub)?total\b", re.I)
+"""A row label that starts a total or subtotal row."""
 
 
 def norm(text: str) -> str:

@@ -14,10 +14,9 @@ import math
 import re
 
 from tui.corpus.numbers import is_missing, parse_number
-from tui.corpus.space_columns import CONNECTORS, split_runs
+from tui.corpus.space_columns import CONNECTORS, TOTAL, split_runs
 from tui.corpus.space_rows import Assembler, Row
 
-_TOTAL = re.compile(r"^(sub)?total\b", re.I)
 _LOWER_WORD = re.compile(r"^[a-záéíóúñü]+[,;]?$")
 _TITLE_WORD = re.compile(r"^[A-ZÁÉÍÓÚÑ][a-záéíóúñü]")
 MAX_LONE = 10
@@ -80,7 +79,7 @@ def _totals_met(rows: list[Row], nums: dict[int, list[float | None]]) -> int:
     for row in rows:
         if not row.values:
             group = []
-        elif _TOTAL.match(row.label):
+        elif TOTAL.match(row.label):
             for j, total in enumerate(nums[id(row)]):
                 parts = [nums[id(r)][j] or 0.0 for r in group]
                 if group and total is not None:  # NaN compares False: not met
@@ -94,7 +93,7 @@ def _totals_met(rows: list[Row], nums: dict[int, list[float | None]]) -> int:
 def place_lone(left: list[Row], right: list[Row], lone: list[Row], width: int) -> list[Row]:
     """Stack the halves, moving to the right half the one-sided rows its totals, and the
     left half's, say belong there; with no such evidence every row stays left."""
-    if not lone or len(lone) > MAX_LONE or not any(_TOTAL.match(r.label) for r in left + right):
+    if not lone or len(lone) > MAX_LONE or not any(TOTAL.match(r.label) for r in left + right):
         return left + right
     nums = {id(r): [_number(t) for t in r.cells(width)] for r in left + right}
     best, best_score = 0, _totals_met(left, nums) + _totals_met(right, nums)

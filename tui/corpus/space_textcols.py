@@ -13,12 +13,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from tui.corpus.space_columns import CONNECTORS
+from tui.corpus.space_columns import CONNECTORS, TOTAL
 from tui.corpus.space_header import WORD, segment, strong_gaps
 
 _ACRONYM = re.compile(r"^[A-ZÁÉÍÓÚÑ]{2,}(?:/[A-ZÁÉÍÓÚÑ]{1,5})*$")
 _NUMBERING = re.compile(r"^(?:No|Núm|N°)\.?$")
-_TOTAL = re.compile(r"^(sub)?total\b", re.I)
 MIN_TEXT_COLUMNS = 3
 MIN_ANCHORED = 0.6
 
@@ -125,7 +124,7 @@ def text_cells(header: list, rows: list, width: int) -> tuple[list[str], dict[in
     if names is None:
         return None
     k = len(names) - width
-    data = [r for r, row in enumerate(rows) if row.values and not _TOTAL.match(row.label)]
+    data = [r for r, row in enumerate(rows) if row.values and not TOTAL.match(row.label)]
     cells = split_labels([rows[r].label for r in data], k) if len(data) >= 3 else None
     if cells is None:
         return None

@@ -39,6 +39,7 @@ from tui.corpus.space_bands import band_column, detach, fill_down
 from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
+    TOTAL,
     column_names,
     infer_width,
     is_value,
@@ -58,7 +59,6 @@ from tui.corpus.space_textcols import text_cells
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
-_TOTAL = re.compile(r"^(sub)?total\b", re.I)
 _LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
 
 
@@ -357,7 +357,7 @@ def _text_column(grid: Grid, header: list[Line], rows: list[Row], width: int) ->
     if width < 1 or not width + 1 <= strong_gaps(lines) <= width + 2:  # one more cell, not several
         return None
     names = header_names(lines, width + 1)
-    data = [k for k, r in enumerate(rows) if r.values and not _TOTAL.match(r.label)]
+    data = [k for k, r in enumerate(rows) if r.values and not TOTAL.match(r.label)]
     pairs = split_heads([rows[k].label for k in data]) if names and len(data) >= 3 else None
     if pairs is None:
         return None

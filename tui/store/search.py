@@ -203,10 +203,7 @@ def _fetch(con, ranked: list[tuple[int, float]]) -> list[tuple]:
     if not ranked:
         return []
     ids = ",".join(str(int(i)) for i, _ in ranked)  # integers from the index, safe to inline
-    rows = {
-        r[0]: r[1:]
-        for r in con.execute(_FETCH.format(ids=ids, columns=_COLUMNS)).fetchall()
-    }
+    rows = {r[0]: r[1:] for r in con.execute(_FETCH.format(ids=ids, columns=_COLUMNS)).fetchall()}
     return [(*rows[i], score) for i, score in ranked if i in rows]
 
 

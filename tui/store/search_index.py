@@ -76,13 +76,14 @@ CREATE OR REPLACE TABLE search_stopwords AS SELECT unnest($stopwords::VARCHAR[])
 _IGNORE = r"(\.|[^a-z0-9])+"
 """What separates words for the extension; kept in its ``tokenize`` macro for users' queries."""
 
-_SCHEMA_SQL = f"""
-CREATE TABLE search_docs (id BIGINT, body VARCHAR);
-PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = 'search_stopwords',
-                        ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1);
-DROP TABLE search_docs;
-"""
-"""The extension's schema, macros and empty tables: the postings are added document by document."""
+_SCHEMA_SQL = (
+    "CREATE TABLE search_docs (id BIGINT, body VARCHAR)",
+    "PRAGMA create_fts_index('search_docs', 'id', 'body', stemmer = 'spanish', stopwords = "
+    f"'search_stopwords', ignore = '{_IGNORE}', strip_accents = 1, lower = 1, overwrite = 1)",
+    "DROP TABLE search_docs",
+)
+"""The extension's schema, macros and empty tables: the postings are added document by document.
+One statement per call: the PRAGMA binds only once the table is there."""
 
 _PIECES_SQL = """
 -- Runs of letters, marks and digits (the complement of spaces, punctuation, symbols, separators
@@ -174,7 +175,7 @@ class SearchIndexer:
         self.fts = load_fts(con)
         con.execute(_STAGE_DDL, {"stopwords": SPANISH_STOPWORDS})
         if self.fts:
-            for statement in _SCHEMA_SQL.split(";")[:3]:  # the PRAGMA binds only once the table is there
+            for statement in _SCHEMA_SQL:
                 con.execute(statement)
 
     def add(self, doc_id: str) -> None:

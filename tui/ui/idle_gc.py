@@ -57,7 +57,7 @@ class IdleCollector:
 
     def tick(self) -> None:
         backlog, _, young_rounds = gc.get_count()
-        idle = time.monotonic() - self.last_input >= IDLE_SECONDS
+        idle = not self.busy(IDLE_SECONDS)
         # What outlived the young collections (cached strips mostly) piles up in the old
         # generation: a full collection when the user pauses (or see after_paint).
         if backlog > BIG_BACKLOG or (idle and (backlog > SMALL_BACKLOG or young_rounds > 0)):
@@ -71,11 +71,12 @@ class IdleCollector:
         """A new place is on screen: collect what its predecessor left while it is cheap."""
         if not self.running:
             return
-        if gc.get_count()[2] > YOUNG_ROUNDS:
+        young, _, rounds = gc.get_count()
+        if rounds > YOUNG_ROUNDS:
             # Many places visited without a pause: the full collection the idle user did not
             # give time for, once what they asked for is already on screen.
             self._collect_all()
-        elif gc.get_count()[0] > YOUNG_BACKLOG:
+        elif young > YOUNG_BACKLOG:
             # The middle generation too: it holds what the previous place had alive at its
             # paint (its strips mostly), garbage now. Still only a few thousand objects.
             gc.collect(1)

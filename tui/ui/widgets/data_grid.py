@@ -86,6 +86,8 @@ class DataGrid(Vertical):
         self.filter_text = ""
         self.name_for_export = name_for_export
         self._widths: list[int] = []
+        self._text_widths: list[int] = []
+        """Cells the widest text of each column takes (measured once per load, not per sort)."""
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder="filter rows (Esc to close)", id="grid-filter", classes="hidden")
@@ -137,6 +139,10 @@ class DataGrid(Vertical):
                 max([len(name) + 2, *(len(r[c]) for r in d.display if c < len(r))])
                 for c, name in enumerate(d.columns)
             ]
+            self._text_widths = [
+                0 if d.numeric[c] else max((_text_width(r[c]) for r in d.display if c < len(r)), default=0)
+                for c in range(len(d.columns))
+            ]
             table.clear(columns=True)
             for c in range(len(d.columns)):
                 table.add_column(self._column_label(c), key=str(c), width=self._width(c))
@@ -153,8 +159,7 @@ class DataGrid(Vertical):
             return min(self._widths[0], FROZEN_MAX_WIDTH)
         if self.data.numeric[c]:
             return self._widths[c]  # label and cells are padded to it
-        texts = (r[c] for r in self.data.display if c < len(r))
-        return max(cell_len(self._column_label(c).plain), *map(_text_width, texts), 0)
+        return max(cell_len(self._column_label(c).plain), self._text_widths[c])
 
     def _cells(self, i: int) -> list[Text]:
         d = self.data
