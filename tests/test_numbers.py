@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.corpus.numbers import format_number, is_missing, parse_number
+from tui.corpus.numbers import format_number, is_missing, parse_number, regroup
 
 
 @pytest.mark.parametrize(
@@ -58,3 +58,31 @@ def test_format_then_parse_integers(value):
 def test_format_then_parse_decimals(value):
     parsed = parse_number(format_number(float(value), 2))
     assert math.isclose(parsed.value, float(value), rel_tol=1e-12, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("printed", "shown"),
+    [
+        ("1'109,630", "1,109,630"),
+        ("3’169,483", "3,169,483"),
+        ("1,765'635,026", "1,765,635,026"),
+        ("48000", "48000"),
+        ("2019", "2019"),
+        ("(2,389)", "(2,389)"),
+        ("-0.1%", "-0.1%"),
+        ("94.0", "94.0"),
+        ("12'345.50", "12,345.50"),
+        ("S/D", "S/D"),
+        ("UMF No. 1", "UMF No. 1"),
+    ],
+)
+def test_regroup_prints_es_mx(printed, shown):
+    assert regroup(printed) == shown
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["'", "’", ","]), st.booleans())
+def test_regroup_keeps_the_value(value, sep, percent):
+    grouped = f"{value:,}".replace(",", sep, 1) + ("%" if percent else "")
+    shown = regroup(grouped)
+    assert "'" not in shown and "’" not in shown
+    assert parse_number(shown) == parse_number(grouped)

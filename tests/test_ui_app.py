@@ -133,6 +133,7 @@ async def test_exhibit_grid_formats_sorts_filters(small_db):
         ex, grid = await open_table(pilot, small_db)
         assert grid.data.columns == ["Región", "2019", "2020", "2021", "2022", "Año base"]
         assert grid.visible_display()[0] == ["Norte", "1,200.00", "1,250.50", "1,300.00", "1,410.25", "1990"]
+        assert grid.visible_display()[3][1:3] == ["4,500.00", "4,670.50"]  # printed 4'500.00
         assert grid.table.fixed_columns == 1
         # the failed check is marked and explained
         assert grid.data.marks[(3, 4)].startswith("check 'column total': expected 5,061, found 5,060")
@@ -147,6 +148,12 @@ async def test_exhibit_grid_formats_sorts_filters(small_db):
         await pilot.press("f", *"sur", "enter")
         assert [r[0] for r in grid.visible_display()] == ["Sur"]
         assert grid.table.has_focus
+        assert grid.cursor_cell() == (2, 4)  # filtering keeps the cursor's row and column
+        await pilot.press("f", "escape")
+        assert len(grid.visible_display()) == 4 and grid.cursor_cell() == (2, 4)
+        await pilot.press("g")
+        await settle(pilot)
+        assert ex.query_one("#exhibit-views").current == "chart"
 
 
 @sync

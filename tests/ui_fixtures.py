@@ -30,7 +30,9 @@ def _table(doc: str) -> Exhibit:
     cells = []
     for r, (name, vals) in enumerate(regions):
         cells.append(Cell(r, 0, name, None, 30 + r))
-        cells += [Cell(r, c + 1, f"{v:,.2f}", v, 30 + r) for c, v in enumerate(vals)]
+        # The total row printed with the 2019-2020 report's apostrophe grouping (4'500.00).
+        sep = "'" if name == "Total" else ","
+        cells += [Cell(r, c + 1, f"{v:,.2f}".replace(",", sep), v, 30 + r) for c, v in enumerate(vals)]
         cells.append(Cell(r, 5, str(1990 + r), 1990.0 + r, 30 + r))
     return Exhibit(
         exhibit_id=f"{doc}:cuadro-i-1",

@@ -79,6 +79,22 @@ def parse_number(text: str) -> Number | None:
     return None
 
 
+def regroup(text: str) -> str:
+    """The printed number ``text`` with es-MX ``,`` grouping (``1'109,630`` -> ``1,109,630``).
+
+    Only the apostrophe before the millions changes: sign, parentheses, decimals and ``%`` stay
+    as printed, and so do digits printed without grouping (years, codes). Text that is not
+    exactly a number is returned unchanged.
+    """
+    m = _NUMBER.match(text.strip())
+    if not m or bool(m["open"]) != bool(m["close"]) or not any(a in m["body"] for a in APOSTROPHES):
+        return text
+    whole, dot, frac = m["body"].translate(_NO_SEP).partition(".")
+    start, end = m.span("body")
+    stripped = text.strip()
+    return f"{stripped[:start]}{int(whole):,}{dot}{frac}{stripped[end:]}"
+
+
 def is_missing(text: str) -> bool:
     """True for the printed placeholders of a missing value (``-``, ``S/D``, ``n.d.``)."""
     return text.strip().lower() in MISSING

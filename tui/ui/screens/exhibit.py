@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.corpus.numbers import format_number
+from tui.corpus.numbers import format_number, regroup
 from tui.store.reader import ExhibitDetail
 from tui.ui.messages import Navigate, Target
 from tui.ui.widgets.chart_view import ChartView
@@ -114,7 +114,7 @@ class ExhibitScreen(Screen):
             marks = {
                 (c.row, c.col): _check_note(c) for c in d.checks if c.row is not None and c.col is not None
             }
-            grid.load(d.columns, _raw_rows(d), d.numeric, display=d.texts, marks=marks)
+            grid.load(d.columns, _raw_rows(d), d.numeric, display=_shown(d), marks=marks)
             if self.target.cell:
                 grid.move_to(*self.target.cell)
             grid.table.focus()
@@ -186,6 +186,17 @@ class ExhibitScreen(Screen):
         if action == "chart_kind":
             return self.query_one(ContentSwitcher).current == "chart"
         return True
+
+
+def _shown(d: ExhibitDetail) -> list[list[str]]:
+    """Cells as printed, numbers regrouped the es-MX way (``1'109,630`` -> ``1,109,630``)."""
+    numeric = [c for c, num in enumerate(d.numeric) if num]
+    shown = [list(texts) for texts in d.texts]
+    for row in shown:
+        for c in numeric:
+            if c < len(row) and row[c]:
+                row[c] = regroup(row[c])
+    return shown
 
 
 def _raw_rows(d: ExhibitDetail) -> list[list[object]]:

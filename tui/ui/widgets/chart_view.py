@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -9,6 +10,8 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Static
+
+from tui.corpus.numbers import format_number
 
 if TYPE_CHECKING:
     from tui.ui.widgets.data_grid import DataGrid
@@ -121,6 +124,8 @@ class ChartView(Vertical):
         else:
             plt.plot(xs, values, marker="braille")
         plt.xticks(xs, ticks)
+        marks = nice_ticks(min(0.0, *values), max(0.0, *values))
+        plt.yticks(marks, [format_number(m) for m in marks])
         plt.title(title)
         widget.refresh()
 
@@ -128,6 +133,18 @@ class ChartView(Vertical):
 _TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?(?:\s+general|\s+nacional)?\s*$|^\s*suma\s*$", re.IGNORECASE)
 """Row labels of a table's totals (``Total``, ``Total general``, ``Suma``), not of a measure
 named ``Total de …``."""
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """About ``count`` round tick values (1, 2 or 5 times a power of ten apart) covering lo..hi."""
+    if hi <= lo:
+        return [lo]
+    raw = (hi - lo) / count
+    power = 10 ** math.floor(math.log10(raw))
+    step = min((m * power for m in (1, 2, 5, 10)), key=lambda step: abs((hi - lo) / step - count))
+    first = math.ceil(lo / step) * step
+    n = int((hi - first) / step + 1e-9) + 1
+    return [round(first + i * step, 10) for i in range(n)]
 
 
 def _is_number(v: object) -> bool:

@@ -133,6 +133,8 @@ class DataGrid(Vertical):
 
     def _refresh_rows(self, reset_columns: bool = False) -> None:
         table, d = self.table, self.data
+        # Filtering or sorting keeps the cursor's column (and row, if still shown): clear() resets it.
+        was_row, was_col = (None, 0) if reset_columns else self.cursor_cell()
         self.order = self._visible_order()
         if reset_columns:
             self._widths = [
@@ -149,6 +151,9 @@ class DataGrid(Vertical):
         else:
             table.clear()
         table.add_rows([self._cells(i) for i in self.order])
+        if was_col or was_row is not None:
+            at = self.order.index(was_row) if was_row in self.order else 0
+            table.move_cursor(row=at, column=was_col, animate=False)
         self._update_status()
 
     def _width(self, c: int) -> int:
