@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.corpus.space_columns import CONNECTORS, TOTAL
-from tui.corpus.space_header import segment
+from tui.corpus.space_header import segment, strong_gaps
 from tui.corpus.space_rows import Row, continues
 
 MAX_BAND_WORDS = 4
@@ -43,7 +43,10 @@ def band_column(header: list, rows: list, width: int) -> tuple[int, list[str], s
     shared = set.intersection(*({t.lower() for t in b.tokens} for b in bands)) - CONNECTORS
     if not shared:
         return None
-    names = segment([(h.text, h.blank_before) for h in header[: len(header) - back]], width + 2)
+    lines = [(h.text, h.blank_before) for h in header[: len(header) - back]]
+    if strong_gaps(lines) > width + 1:  # more than two text columns: not a band over one
+        return None
+    names = segment(lines, width + 2)
     if names is None:
         return None
     return back, names, {b.ln for b in bands}

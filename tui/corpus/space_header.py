@@ -20,6 +20,8 @@ _MONTHS = frozenset(_MONTH_WORDS.split(" ")) | {m[:3] for m in _MONTH_WORDS.spli
 GLUE, WEAK, SYMBOL, CLOSED, WORD, LINE, BLANK = 0, 1, 2, 2.5, 3, 4, 5
 """Gap strengths: never cut, before a lower-case word, a symbol (``% de cobertura``), after a
 closed parenthesis, a capitalised word, a line break, a blank line."""
+MAX_TEXT_CELLS = 8
+"""At most this many header cells name text columns; more is a body read as a header."""
 
 
 def _lower(word: str) -> bool:
@@ -115,3 +117,22 @@ def two_level(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
     if upper is None:
         return None
     return [upper[0]] + [f"{u} / {w}" for u, w in zip(upper[1:], leaf, strict=True)]
+
+
+def right_names(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
+    """The label name and ``width`` value names when the header has more sure cells than
+    columns (several text columns before the values): the cells nearest the numbers name the
+    value columns, from the right; the cells left over name the text columns, joined by `` / ``
+    when there are three or more of them (two may be one name: ``Cursos CLImSS``). None when
+    years sit among the words (``Cierre 2018 (a) PEF 2019``: a year is cut from its word)."""
+    n = strong_gaps(lines)
+    if width < 1 or not width < n <= width + MAX_TEXT_CELLS:
+        return None
+    words, _ = _words(lines)
+    if any(_YEAR.match(w.split("/")[0]) for w in words):
+        return None
+    cells = segment(lines, n + 1, WORD)
+    if cells is None:
+        return None
+    left = cells[:-width]
+    return [(" / " if len(left) >= 3 else " ").join(left)] + cells[-width:]

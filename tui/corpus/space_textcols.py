@@ -39,11 +39,14 @@ def header_cells(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
 
 
 def seams(toks: list[str]) -> list[int]:
-    """Indexes of the tokens that may open a cell."""
+    """Indexes of the tokens that may open a cell (never inside quotes: ``CMN "La Raza"``)."""
     out = []
+    quoted = toks[0].count('"') % 2 if toks else 0
     for i in range(1, len(toks)):
         t, prev = toks[i], toks[i - 1]
-        if not t[:1].isupper() or prev.lower() in CONNECTORS or prev.endswith(","):
+        inside = quoted
+        quoted = (quoted + t.count('"')) % 2
+        if inside or not t[:1].isupper() or prev.lower() in CONNECTORS or prev.endswith(","):
             continue
         if _NUMBERING.match(t) and i + 1 < len(toks) and toks[i + 1][:1].isdigit():
             continue
@@ -53,6 +56,14 @@ def seams(toks: list[str]) -> list[int]:
 
 def _anchor(toks: list[str], cuts: list[int]) -> int | None:
     return next((i for i in cuts if _ACRONYM.match(toks[i])), None)
+
+
+def anchor_of(label: str) -> int | None:
+    """Index of the word of ``label`` that opens its acronym cell (``HGZ``), or None."""
+    toks = label.split()
+    if toks and _ACRONYM.match(toks[0]):
+        return 0
+    return _anchor(toks, seams(toks))
 
 
 def split_labels(labels: list[str], k: int) -> list[list[str]] | None:
@@ -106,6 +117,11 @@ def _cut_into(toks: list[str], cuts: list[int], n: int, evidence: tuple[Counter,
         return cells + [""] * (n - len(cells))
     heads, finals = evidence
     usable = cuts[: len(cuts) - (n - 2)]
+    half = len(toks) // 2
+    if half in usable and toks[:half] == toks[half:]:  # ``Durango Durango``: a town named as its state
+        return [" ".join(toks[:half])] + _cut_into(
+            toks[half:], [i - half for i in cuts if i > half], n - 1, evidence
+        )
     shared = [i for i in usable if heads[" ".join(toks[:i])] >= 2]
     at = shared[-1] if shared else usable[0]
     nxt = [i for i in usable if i > at]

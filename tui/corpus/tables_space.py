@@ -51,14 +51,24 @@ from tui.corpus.space_columns import (
     share_columns,
     split_runs,
 )
-from tui.corpus.space_header import header_names, segment, starts_cell, strong_gaps, two_level
+from tui.corpus.space_header import (
+    header_names,
+    right_names,
+    segment,
+    starts_cell,
+    strong_gaps,
+    two_level,
+)
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 from tui.corpus.space_sides import feed_sides, place_lone
+from tui.corpus.space_splitrows import band_tails, detach_bands, merge_parts
 from tui.corpus.space_text import split_heads, text_table
-from tui.corpus.space_textcols import text_cells
+from tui.corpus.space_textcols import header_cells, text_cells
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
 _END = (".", ":", ";")
+MAX_WRAPPED_BAND = 3
+"""Words of a band wrapped on two lines between header and rows (``Segundo`` / ``nivel``)."""
 _LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
 
 
@@ -225,27 +235,58 @@ def _names(
         return names, None
     names, problem = column_names([h.text for h in header], width, sides)
     if problem and (sides == 1 or _repeated_header(header) is None):
-        split = header_names(lines, width)
+        split = right_names(lines, width) or header_names(lines, width)
         return (split, None) if split else (names, problem)
     return names, problem
 
 
 def _trim_bands(lines: list[Line], start: int, width: int) -> int:
-    """Give back to the body the band lines (``Primer nivel``) printed between header and rows:
-    capitalised text lines the header does not need to name every column."""
+    """Give back to the body the band lines (``Primer nivel``, or ``Segundo`` / ``nivel``
+    wrapped, right above the rows) printed between header and rows: capitalised text the
+    header does not need to name every column."""
+    below = _band_texts(lines[start:], {ln.text for ln in lines[:start]})
     while start > 1:
-        last = lines[start - 1]
-        rest = [(ln.text, ln.blank_before) for ln in lines[: start - 1]]
-        if last.run or not last.text[:1].isupper() or strong_gaps(rest) < width:
+        b = _band_start(lines, start, below)
+        first = lines[b]
+        rest = [(ln.text, ln.blank_before) for ln in lines[:b]]
+        if b < 1 or any(ln.run for ln in lines[b:start]) or not first.text[:1].isupper():
             break
-        if any(ln.text == last.text for ln in lines[: start - 1]):
+        if strong_gaps(rest) < width:
+            break
+        text = " ".join(ln.text for ln in lines[b:start])
+        if any(ln.text == text for ln in lines[:b]):
             break  # a side-by-side header repeating its names
-        if len(last.tokens) in (width, width + 1) and not CONNECTORS.intersection(last.tokens):
+        n = len(text.split())
+        if b == start - 1 and n in (width, width + 1) and not CONNECTORS.intersection(first.tokens):
             break  # the line names the columns by itself
-        if not starts_cell(lines[start - 2].text, last.text):
+        if not starts_cell(lines[b - 1].text, first.text):
             break
-        start -= 1
+        start = b
     return start
+
+
+def _band_texts(body: list[Line], header: set[str]) -> set[str]:
+    """Lower-cased texts of the body's label-only lines, alone or wrapped on two lines, but
+    not the header printed again (continuation page)."""
+    out = {ln.text.lower() for ln in body if not ln.run and ln.text not in header}
+    for a, b in zip(body, body[1:], strict=False):
+        again = a.text in header and b.text in header
+        if not a.run and not b.run and not b.blank_before and not again:
+            out.add(f"{a.text} {b.text}".lower())
+    return out
+
+
+def _band_start(lines: list[Line], start: int, below: set[str]) -> int:
+    """First line of the text cell ending right above ``start``: the line itself, or a band of
+    two or three words wrapped on two lines after a blank (``Segundo`` / ``nivel``) that the
+    body prints again as a band line (``below``, lower-cased)."""
+    b = start - 1
+    if b < 2 or lines[b].blank_before or not lines[b - 1].blank_before:
+        return b
+    words = lines[b - 1].tokens + lines[b].tokens
+    if len(words) <= MAX_WRAPPED_BAND and " ".join(words).lower() in below:
+        return b - 1
+    return b
 
 
 def _repeated_header(header: list[Line]) -> int | None:
@@ -308,7 +349,11 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     rows_part = [ln for ln in rows_part if ln.text not in seen]
     blanks = sum(1 for ln in rows_part if ln.blank_before)
     loose = blanks >= 0.4 * max(1, len(rows_part))
-    rows = _assemble(rows_part, width, sides, loose)
+    multi = sides == 1 and not shares and header_cells([(h.text, h.blank_before) for h in header], width)
+    tails = band_tails(rows_part) if multi else set()
+    rows = _assemble(detach_bands(rows_part) if tails else rows_part, width, sides, loose)
+    if multi:
+        rows = merge_parts(rows, tails)
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)

@@ -1,0 +1,116 @@
+"""Rows of several-text-column tables cut apart by the PDF text; headers named from the right."""
+
+from __future__ import annotations
+
+from tui.corpus.space_header import right_names
+from tui.corpus.tables_space import parse_space_table
+
+
+def _rows(text: str) -> tuple[list[str], list[list[str]]]:
+    grid = parse_space_table([(10 + i, line) for i, line in enumerate(text.split("\n"))])
+    out: dict[int, list[str]] = {}
+    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
+        out.setdefault(c.row, []).append(c.text)
+    return grid.columns, list(out.values())
+
+
+WORKS = """Delegación
+regional
+
+Ciudad Tipo de Clínica Tipo de obra Número de
+camas
+
+Salas de
+choque
+
+Zona uno de obras
+Sonora Nogales HGZ No. 3 Nueva 40 2
+
+Jalisco Tonalá HGZ/MF No. 2 Nueva 30 1
+
+Puebla Puebla CMF No. 9
+
+Ampliación y
+remodelación de la
+
+Sala de Choque
+
+12 0
+
+Zona dos de obras
+
+Sonora Guaymas CMF Ampliación y remodelación 6 0
+
+Colima Manzanillo HGZ No. 4 De sustitución 8 1
+
+Total general 96 4"""
+
+
+def test_a_band_glued_to_a_row_and_a_row_wrapped_over_blank_lines_are_set_right():
+    names, rows = _rows(WORKS)
+    assert names == [
+        "Delegación regional",
+        "Ciudad",
+        "Tipo de Clínica",
+        "Tipo de obra",
+        "Número de camas",
+        "Salas de choque",
+    ]
+    assert rows == [
+        ["Zona uno de obras", "", "", "", "", ""],
+        ["Sonora", "Nogales", "HGZ No. 3", "Nueva", "40", "2"],
+        ["Jalisco", "Tonalá", "HGZ/MF No. 2", "Nueva", "30", "1"],
+        ["Puebla", "Puebla", "CMF No. 9", "Ampliación y remodelación de la Sala de Choque", "12", "0"],
+        ["Zona dos de obras", "", "", "", "", ""],
+        ["Sonora", "Guaymas", "CMF", "Ampliación y remodelación", "6", "0"],
+        ["Colima", "Manzanillo", "HGZ No. 4", "De sustitución", "8", "1"],
+        ["Total general", "", "", "", "96", "4"],
+    ]
+
+
+SCHOOLS = """Tipo de
+plantel
+
+Nivel de
+escuela Estado Municipio Aulas Maestros
+
+Costo total
+(millones de pesos)
+
+Obras nuevas
+
+Norte
+zona
+
+Sonora Nogales Escuela Uno 3 2 12.5
+
+Sinaloa Culiacán Escuela Dos 4 1 10.0
+
+Norte
+Zona
+
+Jalisco Tonalá Escuela Tres 2 1 8.1
+
+Total 9 4 30.6"""
+
+
+def test_value_columns_take_the_header_cells_nearest_the_numbers():
+    names, rows = _rows(SCHOOLS)
+    assert names == [
+        "Tipo de plantel / Nivel de escuela / Estado / Municipio",
+        "Aulas",
+        "Maestros",
+        "Costo total (millones de pesos)",
+    ]
+    # the wrapped band under the header (printed again in the body) is a row, not a header cell
+    assert rows[:3] == [
+        ["Obras nuevas", "", "", ""],
+        ["Norte zona", "", "", ""],
+        ["Sonora Nogales Escuela Uno", "3", "2", "12.5"],
+    ]
+
+
+def test_right_names_joins_two_leftover_cells_with_a_space_and_skips_year_headers():
+    assert right_names([("Cursos CLImSS Inscritos", False)], 1) == ["Cursos CLImSS", "Inscritos"]
+    assert right_names([("Concepto Cierre 2018 PEF 2019 Diferencia", False)], 2) is None
+    assert right_names([("Estado", False), ("Monto", True)], 1) is None  # no cell left over

@@ -1,0 +1,114 @@
+"""Rows of a table with several text columns, cut apart by the PDF text (see
+:mod:`tui.corpus.space_textcols`).
+
+Two shapes break such rows:
+
+- A section band (``Primer nivel de atención``) printed right above a row with no blank line
+  between them is glued to the row's label. A band is known by its tail: short label-only
+  lines ending in the same two words (``… nivel de atención``) recur through the body, one
+  of them at least standing alone between blank lines.
+- A row whose last text cell is long prints its first cells, a blank line, the long cell
+  wrapped over blank-separated lines, then its values (``Sonora Hermosillo HGZ No. 3`` / blank
+  / ``Ampliación y`` / ``remodelación`` / blank / ``21 0 0``). The value row then has no
+  acronym cell (``HGZ``) of its own, while a label-only row just above has one: they are one
+  row. When that row opens with the acronym, the cells before it (state, town) are the
+  label-only row above it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from tui.corpus.space_columns import TOTAL
+from tui.corpus.space_rows import Row, join_label
+from tui.corpus.space_textcols import anchor_of
+
+MAX_PARTS = 4
+"""Label-only rows above a value row that may be parts of it."""
+MAX_BAND_WORDS = 5
+MIN_ANCHORED = 0.5
+"""Share of value rows with an acronym cell before split rows are joined."""
+
+
+def _tail(text: str) -> str:
+    return " ".join(text.lower().split()[-2:])
+
+
+def _band_like(line) -> bool:
+    """Short label-only text without numbers (``HGZ No. 5`` names a unit, not a section)."""
+    return (
+        not line.run and 3 <= len(line.tokens) <= MAX_BAND_WORDS and not any(c.isdigit() for c in line.text)
+    )
+
+
+def band_tails(lines: list) -> set[str]:
+    """Two-word tails shared by several short label-only lines of the body, one of them at
+    least standing alone between blank lines (``Tercer nivel de atención``): a wrapped cell
+    (``Ciudad de México`` / ``Norte …``) recurs too, but always glued to its next line."""
+    counts = Counter(_tail(ln.text) for ln in lines if _band_like(ln))
+    alone = {
+        _tail(ln.text)
+        for ln, nxt in zip(lines, lines[1:], strict=False)
+        if _band_like(ln) and ln.blank_before and nxt.blank_before
+    }
+    return {t for t, n in counts.items() if n >= 2 and t in alone}
+
+
+def detach_bands(lines: list) -> list:
+    """The body lines with each band line (tail in :func:`band_tails`) set apart from the row
+    printed right under it, as if a blank line followed it."""
+    tails = band_tails(lines)
+    if not tails:
+        return lines
+    out = []
+    after = False
+    for ln in lines:
+        out.append(replace(ln, blank_before=True) if after and not ln.blank_before else ln)
+        after = _band_like(ln) and _tail(ln.text) in tails
+    return out
+
+
+def merge_parts(rows: list[Row], tails: set[str]) -> list[Row]:
+    """Rows with the label-only parts above a value row joined to it (see the module doc);
+    only when most value rows hold an acronym cell (the table has such a column)."""
+    data = [r for r in rows if r.values and not TOTAL.match(r.label)]
+    if sum(1 for r in data if anchor_of(r.label) is not None) < MIN_ANCHORED * len(data):
+        return rows
+    out: list[Row] = []
+    for row in rows:
+        k = _parts_start(out, row, tails)
+        if k is None:
+            out.append(row)
+            continue
+        parts = out[k:]
+        del out[k:]
+        label = join_label([p.label for p in parts] + [row.label])
+        out.append(replace(row, label=label, label_line=parts[0].label_line))
+    return out
+
+
+def _parts_start(done: list[Row], row: Row, tails: set[str]) -> int | None:
+    """Index in ``done`` of the first label-only row that belongs to ``row``, or None."""
+    if not row.values or TOTAL.match(row.label) or anchor_of(row.label) is not None:
+        return None
+    k = len(done)
+    while k > 0 and len(done) - k < MAX_PARTS and _is_part(done[k - 1], tails):
+        k -= 1
+        at = anchor_of(done[k].label)
+        if at is not None:
+            # Cells before the acronym (state, town) may be the part above it.
+            if at == 0 and k > 0 and _is_part(done[k - 1], tails) and anchor_of(done[k - 1].label) is None:
+                k -= 1
+            return k
+    return None
+
+
+def _is_part(row: Row, tails: set[str]) -> bool:
+    if row.values or not row.label or TOTAL.match(row.label):
+        return False
+    return (
+        _tail(row.label) not in tails
+        or any(c.isdigit() for c in row.label)
+        or len(row.label.split()) > MAX_BAND_WORDS
+    )
