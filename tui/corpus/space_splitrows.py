@@ -73,8 +73,9 @@ def merge_parts(rows: list[Row], tails: set[str]) -> list[Row]:
     """Rows with the label-only parts above a value row joined to it (see the module doc);
     only when most value rows hold an acronym cell (the table has such a column)."""
     data = [r for r in rows if r.values and not TOTAL.match(r.label)]
-    if sum(1 for r in data if anchor_of(r.label) is not None) < MIN_ANCHORED * len(data):
-        return rows
+    anchored = sum(1 for r in data if anchor_of(r.label) is not None)
+    if not data or anchored < MIN_ANCHORED * len(data) or anchored == len(data):
+        return rows  # no acronym column, or no row cut apart
     out: list[Row] = []
     for row in rows:
         k = _parts_start(out, row, tails)

@@ -131,13 +131,13 @@ def _cut_into(toks: list[str], cuts: list[int], n: int, evidence: tuple[Counter,
     return [" ".join(toks[:at])] + _cut_into(toks[at:], rest, n - 1, evidence)
 
 
-def text_cells(header: list, rows: list, width: int) -> tuple[list[str], dict[int, list[str]]] | None:
+def text_cells(
+    names: list[str] | None, rows: list, width: int
+) -> tuple[list[str], dict[int, list[str]]] | None:
     """(column names, the text cells after the label by row index) when the rows' labels hold
-    the header's three or more text columns; the rows' labels become their first cell."""
-    if width < 1 or len(rows) < 3:
-        return None
-    names = header_cells([(h.text, h.blank_before) for h in header], width)
-    if names is None:
+    the header's three or more text columns (``names``, from :func:`header_cells`); the rows'
+    labels become their first cell."""
+    if width < 1 or len(rows) < 3 or names is None:
         return None
     k = len(names) - width
     data = [r for r, row in enumerate(rows) if row.values and not TOTAL.match(row.label)]

@@ -349,7 +349,8 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     rows_part = [ln for ln in rows_part if ln.text not in seen]
     blanks = sum(1 for ln in rows_part if ln.blank_before)
     loose = blanks >= 0.4 * max(1, len(rows_part))
-    multi = sides == 1 and not shares and header_cells([(h.text, h.blank_before) for h in header], width)
+    one = sides == 1 and not shares
+    multi = header_cells([(h.text, h.blank_before) for h in header], width) if one and width else None
     tails = band_tails(rows_part) if multi else set()
     rows = _assemble(detach_bands(rows_part) if tails else rows_part, width, sides, loose)
     if multi:
@@ -357,7 +358,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
-    texts = text_cells(header, rows, width) if sides == 1 and not shares else None
+    texts = text_cells(multi, rows, width) if one else None
     if texts is not None:
         grid.columns, second = texts
     else:
