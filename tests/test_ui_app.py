@@ -346,15 +346,36 @@ async def test_sections_read_again_come_from_memory(small_db, monkeypatch):
     reads = []
     real = reader.load_section
     monkeypatch.setattr(reader, "load_section", lambda *a: reads.append(a[2]) or real(*a))
+    monkeypatch.setattr(reader, "load_library", lambda con: None)  # as if not read yet
     async with app_for(small_db).run_test(size=(100, 30)) as pilot:
         screen = await ready(pilot)
         await open_section(pilot, screen, "ilpa-2022:s2")
         await open_section(pilot, screen, "ilpa-2022:s3")
         n = len(reads)
+        assert n and screen.library is None
         await pilot.press("less_than_sign")
         await settle(pilot)
         assert screen.shown.ref == "ilpa-2022:s2" and len(reads) == n  # back: no second read
         assert "Afiliación" in str(screen.query_one("#breadcrumb").render())
+
+
+@sync
+async def test_sections_open_from_the_library_once_read(small_db, monkeypatch):
+    from tui.store import reader
+
+    reads = []
+    real = reader.load_section
+    monkeypatch.setattr(reader, "load_section", lambda *a: reads.append(a[2]) or real(*a))
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        await settle(pilot, 0.2)
+        assert screen.library is not None
+        reads.clear()  # the first document's front matter, read before the library
+        await open_section(pilot, screen, "ilpa-2022:s2")
+        await open_section(pilot, screen, "ilpa-2022:s5")
+        assert reads == []  # no query: the text came from the library
+        texts = [str(screen.query_one(SectionReader).get_option_at_index(i).prompt) for i in range(2)]
+        assert texts[0].startswith("II.1 Consultas")
 
 
 @sync

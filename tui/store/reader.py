@@ -6,7 +6,9 @@ its own (DuckDB connections are not shared between threads; cursors are cheap du
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 import tui.store.db  # noqa: F401 - its import marks pandas absent: see remember_missing_pandas
@@ -188,44 +190,98 @@ def load_section(con: Con, doc_id: str, section: SectionInfo | None, child_start
     ``child_starts`` are the first lines of its subsections, which bound the footnotes taken.
     """
     sid = section.section_id if section else None
-    where = "section_id = ?" if sid else "section_id IS NULL AND doc_id = ?"
-    pwhere = "p.section_id = ?" if sid else "p.section_id IS NULL AND p.doc_id = ?"
-    key = sid or doc_id
-    rows = con.execute(
-        f"SELECT paragraph_id, section_id, line_start, line_end, text FROM paragraphs WHERE {where}"
-        " ORDER BY ordinal",
-        [key],
+    where = "{t}section_id = ?" if sid else "{t}section_id IS NULL AND {t}doc_id = ?"
+    library = _read_library(con, where, [sid or doc_id])
+    lo, hi = _footnote_lines(section, child_starts)
+    notes = con.execute(
+        f"{_FOOTNOTES} WHERE doc_id = ? AND line_start BETWEEN ? AND ? ORDER BY line_start", [doc_id, lo, hi]
     ).fetchall()
-    paras = {r[0]: ParagraphView(*r) for r in rows}
+    library.add_footnotes(notes)
+    return library.section_text(doc_id, section, child_starts)
+
+
+@dataclass(slots=True)
+class Library:
+    """The reading text of sections, grouped by section (a document's front matter under its id)."""
+
+    paragraphs: dict[str, list[ParagraphView]] = field(default_factory=dict)
+    exhibits: dict[str, list[ExhibitInfo]] = field(default_factory=dict)
+    footnotes: dict[str, list[FootnoteView]] = field(default_factory=dict)
+    """Each document's footnotes, in line order."""
+
+    def add_footnotes(self, rows: list[tuple]) -> None:
+        for doc_id, *note in rows:
+            self.footnotes.setdefault(doc_id, []).append(FootnoteView(*note))
+
+    def section_text(self, doc_id: str, section: SectionInfo | None, child_starts: list[int]) -> SectionText:
+        """What :func:`load_section` reads, without a query."""
+        key = section.section_id if section else doc_id
+        lo, hi = _footnote_lines(section, child_starts)
+        notes = self.footnotes.get(doc_id, [])
+        first = bisect_left(notes, lo, key=attrgetter("line_start"))
+        last = bisect_right(notes, hi, key=attrgetter("line_start"))
+        return SectionText(
+            doc_id,
+            section.section_id if section else None,
+            self.paragraphs.get(key, []),
+            self.exhibits.get(key, []),
+            notes[first:last],
+        )
+
+
+def load_library(con: Con) -> Library:
+    """Every section's text in one read (~10 MB for the corpus): sections then open at once."""
+    library = _read_library(con, "true", [])
+    library.add_footnotes(con.execute(f"{_FOOTNOTES} ORDER BY doc_id, line_start").fetchall())
+    return library
+
+
+_FOOTNOTES = "SELECT doc_id, number, text, line_start FROM footnotes"
+
+
+def _read_library(con: Con, where: str, params: list) -> Library:
+    """Paragraphs (with their figures and citations) and exhibits of the sections ``where`` selects
+    (``{t}`` stands for the table's alias)."""
+    library = Library()
+    paras: dict[str, ParagraphView] = {}
+    for doc_id, *row in con.execute(
+        f"SELECT doc_id, paragraph_id, section_id, line_start, line_end, text FROM paragraphs"
+        f" WHERE {where.format(t='')} ORDER BY doc_id, ordinal",
+        params,
+    ).fetchall():
+        p = paras[row[0]] = ParagraphView(*row)
+        library.paragraphs.setdefault(p.section_id or doc_id, []).append(p)
     # Facts carry their section: no join with the paragraphs (half the time of the read).
     for pid, fid, raw in con.execute(
-        f"SELECT paragraph_id, fact_id, raw FROM facts WHERE {where} ORDER BY paragraph_id, line, fact_id",
-        [key],
+        f"SELECT paragraph_id, fact_id, raw FROM facts WHERE {where.format(t='')}"
+        " ORDER BY paragraph_id, line, fact_id",
+        params,
     ).fetchall():
         if pid in paras:
             _place_fact(paras[pid], fid, raw)
     for pid, eid, label in con.execute(
-        f"SELECT r.paragraph_id, r.exhibit_id, e.label FROM exhibit_refs r JOIN paragraphs p USING"
-        f" (paragraph_id) JOIN exhibits e USING (exhibit_id) WHERE {pwhere} ORDER BY e.line_start",
-        [key],
+        "SELECT r.paragraph_id, r.exhibit_id, e.label FROM exhibit_refs r"
+        " JOIN paragraphs p USING (paragraph_id) JOIN exhibits e USING (exhibit_id)"
+        f" WHERE {where.format(t='p.')} ORDER BY e.line_start, r.exhibit_id",
+        params,
     ).fetchall():
         paras[pid].refs.append((eid, label))
-    exhibits = [
-        ExhibitInfo(*e)
-        for e in con.execute(
-            "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
-            f" coalesce(has_data, false) FROM exhibits WHERE {where} ORDER BY line_start",
-            [key],
-        ).fetchall()
-    ]
+    for row in con.execute(
+        "SELECT exhibit_id, doc_id, section_id, kind, label, coalesce(title, ''), line_start,"
+        f" coalesce(has_data, false) FROM exhibits WHERE {where.format(t='')}"
+        " ORDER BY line_start, exhibit_id",
+        params,
+    ).fetchall():
+        e = ExhibitInfo(*row)
+        library.exhibits.setdefault(e.section_id or e.doc_id, []).append(e)
+    return library
+
+
+def _footnote_lines(section: SectionInfo | None, child_starts: list[int]) -> tuple[int, int]:
+    """The lines whose footnotes belong to a section: up to its first subsection."""
     lo = section.line_start if section else 1
     hi = min([*child_starts, (section.line_end + 1) if section else 1 << 31]) - 1
-    notes = con.execute(
-        "SELECT number, text, line_start FROM footnotes WHERE doc_id = ? AND line_start BETWEEN ? AND ?"
-        " ORDER BY line_start",
-        [doc_id, lo, hi],
-    ).fetchall()
-    return SectionText(doc_id, sid, list(paras.values()), exhibits, [FootnoteView(*n) for n in notes])
+    return lo, hi
 
 
 def _place_fact(p: ParagraphView, fact_id: str, raw: str) -> None:
