@@ -102,7 +102,7 @@ def column_names(header: list[str], width: int, sides: int = 1) -> tuple[list[st
         if (
             len(toks) in (width, width + 1)
             and width > 0
-            and not CONNECTORS.intersection(toks)
+            and not CONNECTORS.intersection(t.lower() for t in toks)  # ``DE``, ``A`` in upper case too
             and not _units(toks)
         ):
             leaf_at = i

@@ -15,6 +15,7 @@ import re
 from tui.corpus.space_columns import CONNECTORS
 
 _YEAR = re.compile(r"^(19|20)\d\d\)?$")
+_NOTE_END = re.compile(r"[^\d\s/]\d/$")
 _MONTH_WORDS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 _MONTHS = frozenset(_MONTH_WORDS.split(" ")) | {m[:3] for m in _MONTH_WORDS.split(" ")}
 GLUE, WEAK, SYMBOL, CLOSED, WORD, LINE, BLANK = 0, 1, 2, 2.5, 3, 4, 5
@@ -33,7 +34,9 @@ def _lower(word: str) -> bool:
 
 def _strength(a: str, b: str, newline: bool, blank: bool, depth: int) -> float:
     low_a, low_b = a.lower(), b.lower().rstrip(",")
-    if depth > 0 or low_a in CONNECTORS or a.endswith(("-", "/")) or low_b in CONNECTORS:
+    # A slash glues (``y/`` / ``o``) unless it closes a note marker (``total2/``).
+    slash = a.endswith("/") and not _NOTE_END.search(a)
+    if depth > 0 or low_a in CONNECTORS or a.endswith("-") or slash or low_b in CONNECTORS:
         return GLUE
     if b[:1] in "()" or (low_a.rstrip(".") in _MONTHS and _YEAR.match(b)):
         return GLUE

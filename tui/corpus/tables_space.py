@@ -51,6 +51,7 @@ from tui.corpus.space_columns import (
     share_columns,
     split_runs,
 )
+from tui.corpus.space_groups import grouped_names
 from tui.corpus.space_header import (
     header_names,
     right_names,
@@ -100,7 +101,11 @@ def _lines(body: list[tuple[int, str]]) -> list[Line]:
             blank = True
             continue
         tokens = text.split()
-        out.append(Line(int(ln), text, tokens, blank, len(peel(tokens, 10**6)[1]), str(raw)))
+        run = len(peel(tokens, 10**6)[1])
+        after_connector = bool(out) and out[-1].tokens[-1].lower() in CONNECTORS
+        if run == len(tokens) and after_connector and all(map(is_year, tokens)):
+            run = 0  # a year ending a wrapped phrase (``Julio de`` / ``2020``), not a value
+        out.append(Line(int(ln), text, tokens, blank, run, str(raw)))
         blank = False
     return out
 
@@ -224,6 +229,9 @@ def _names(
 ) -> tuple[list[str], str | None]:
     """Column names: a two-level header, then one whole line of names, then a split of the words."""
     lines = [(h.text, h.blank_before) for h in header]
+    grouped = grouped_names(lines, width) if sides == 1 else None
+    if grouped:
+        return grouped, None
     if unlabelled:  # only value lines: the header names the value columns alone
         names = segment(lines, width)
         if names:
