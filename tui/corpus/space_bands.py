@@ -4,6 +4,9 @@ above the first row of its group, the row labels being a second text column (``P
 The header then names two text columns before the values, and every group opens with a short
 label-only line glued (no blank line) to a value row, the groups' bands sharing a word
 (``Primer nivel`` / ``Segundo nivel``). The band fills its column down its group's rows.
+
+Bands printed between the header and the first row (:func:`trim_bands`) are given back to the
+body, so the header does not swallow them.
 """
 
 from __future__ import annotations
@@ -11,10 +14,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tui.corpus.space_columns import CONNECTORS, TOTAL
-from tui.corpus.space_header import segment, strong_gaps
+from tui.corpus.space_header import segment, starts_cell, strong_gaps
 from tui.corpus.space_rows import Row, continues
 
 MAX_BAND_WORDS = 4
+MAX_WRAPPED_BAND = 3
+"""Words of a band wrapped on two lines between header and rows (``Segundo`` / ``nivel``)."""
 
 
 def _opens_group(line, nxt) -> bool:
@@ -78,3 +83,52 @@ def fill_down(rows: list[Row], bands: set[int]) -> tuple[list[Row], dict[int, st
         second[len(out)] = row.label
         out.append(replace(row, label=band))
     return out, second
+
+
+def trim_bands(lines: list, start: int, width: int) -> int:
+    """Give back to the body the band lines (``Primer nivel``, or ``Segundo`` / ``nivel``
+    wrapped, right above the rows) printed between header and rows: capitalised text the
+    header does not need to name every column."""
+    below = _band_texts(lines[start:], {ln.text for ln in lines[:start]})
+    while start > 1:
+        b = _band_start(lines, start, below)
+        first = lines[b]
+        rest = [(ln.text, ln.blank_before) for ln in lines[:b]]
+        if b < 1 or any(ln.run for ln in lines[b:start]) or not first.text[:1].isupper():
+            break
+        if strong_gaps(rest) < width:
+            break
+        text = " ".join(ln.text for ln in lines[b:start])
+        if any(ln.text == text for ln in lines[:b]):
+            break  # a side-by-side header repeating its names
+        n = len(text.split())
+        if b == start - 1 and n in (width, width + 1) and not CONNECTORS.intersection(first.tokens):
+            break  # the line names the columns by itself
+        if not starts_cell(lines[b - 1].text, first.text):
+            break
+        start = b
+    return start
+
+
+def _band_texts(body: list, header: set[str]) -> set[str]:
+    """Lower-cased texts of the body's label-only lines, alone or wrapped on two lines, but
+    not the header printed again (continuation page)."""
+    out = {ln.text.lower() for ln in body if not ln.run and ln.text not in header}
+    for a, b in zip(body, body[1:], strict=False):
+        again = a.text in header and b.text in header
+        if not a.run and not b.run and not b.blank_before and not again:
+            out.add(f"{a.text} {b.text}".lower())
+    return out
+
+
+def _band_start(lines: list, start: int, below: set[str]) -> int:
+    """First line of the text cell ending right above ``start``: the line itself, or a band of
+    two or three words wrapped on two lines after a blank (``Segundo`` / ``nivel``) that the
+    body prints again as a band line (``below``, lower-cased)."""
+    b = start - 1
+    if b < 2 or lines[b].blank_before or not lines[b - 1].blank_before:
+        return b
+    words = lines[b - 1].tokens + lines[b].tokens
+    if len(words) <= MAX_WRAPPED_BAND and " ".join(words).lower() in below:
+        return b - 1
+    return b

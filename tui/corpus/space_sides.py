@@ -113,3 +113,37 @@ def _merge(rows: list[Row], extra: list[Row]) -> list[Row]:
     if not extra:
         return rows
     return sorted(rows + extra, key=lambda r: r.label_line if r.label_line is not None else 0)
+
+
+def repeated_header(header: list) -> int | None:
+    """Index of the header line that starts the right half's copy of the left half's names."""
+    first: dict[str, int] = {}
+    for k, line in enumerate(header):
+        if len(line.tokens) >= 2 and line.text in first:
+            return k
+        first.setdefault(line.text, k)
+    return None
+
+
+def side_by_side(lines: list, width: int, header: list) -> bool:
+    """Two label+values halves on many lines: ``text v v text v v``. With one value column the
+    pattern is common in single labels (``HGZ No. 1 Tapachula 100``): the header must repeat."""
+    if width < 1 or (width == 1 and repeated_header(header) is None):
+        return False
+    hits = 0
+    for line in lines:
+        runs = split_runs(line.tokens)
+        vals = [len(t) for v, t in runs if v]
+        if len(runs) >= 3 and len(vals) >= 2 and vals[-1] == vals[-2] == width:
+            hits += 1
+    data = sum(1 for line in lines if line.run)
+    return hits >= 3 and hits >= 0.25 * data
+
+
+def left_header(header: list) -> list:
+    """The left half's header when the right half's names follow it on their own lines."""
+    second = repeated_header(header)
+    if second is None:
+        return header
+    first = next(k for k, ln in enumerate(header) if ln.text == header[second].text)
+    return header[first:second]

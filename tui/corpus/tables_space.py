@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from tui.corpus.model import Cell, Grid
 from tui.corpus.numbers import is_missing, parse_number
 from tui.corpus.space_align import align_by_total
-from tui.corpus.space_bands import band_column, detach, fill_down
+from tui.corpus.space_bands import band_column, detach, fill_down, trim_bands
 from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
@@ -49,28 +49,23 @@ from tui.corpus.space_columns import (
     norm,
     peel,
     share_columns,
-    split_runs,
 )
 from tui.corpus.space_groups import grouped_names
 from tui.corpus.space_header import (
     header_names,
     right_names,
     segment,
-    starts_cell,
     strong_gaps,
     two_level,
 )
+from tui.corpus.space_prose import prose_lines
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
-from tui.corpus.space_sides import feed_sides, place_lone
+from tui.corpus.space_sides import feed_sides, left_header, place_lone, repeated_header, side_by_side
 from tui.corpus.space_splitrows import band_tails, detach_bands, merge_parts
 from tui.corpus.space_text import split_heads, text_table
 from tui.corpus.space_textcols import header_cells, text_cells
 
 _LABEL_NOTE = re.compile(r"^(?P<head>.*?[^\d\s/])(?P<note>\d{1,2}/)$")
-_END = (".", ":", ";")
-MAX_WRAPPED_BAND = 3
-"""Words of a band wrapped on two lines between header and rows (``Segundo`` / ``nivel``)."""
-_LOWER_WORD = re.compile(r"^[a-záéíóúñü]")
 
 
 @dataclass(slots=True)
@@ -107,50 +102,6 @@ def _lines(body: list[tuple[int, str]]) -> list[Line]:
             run = 0  # a year ending a wrapped phrase (``Julio de`` / ``2020``), not a value
         out.append(Line(int(ln), text, tokens, blank, run, str(raw)))
         blank = False
-    return out
-
-
-def _is_prose_like(line: Line, nxt: Line | None) -> bool:
-    # A sentence may end in one number (``el 13 de abril de 2020``) and go on in lower case;
-    # a row's single value is followed by the next row's capitalised label.
-    if line.run > 1 or len(line.text) < 38 or len(line.tokens) < 6:
-        return False
-    if line.run and (nxt is None or not _LOWER_WORD.match(nxt.text)):
-        return False
-    words = [t for t in line.tokens if t[0].isalpha()]
-    low = sum(1 for t in words if _LOWER_WORD.match(t))
-    return low >= 0.6 * len(line.tokens)
-
-
-def _opens_paragraph(line: Line, nxt: Line) -> bool:
-    """The first line of a paragraph whose later lines are prose-like."""
-    return not line.run and len(line.text) >= 30 and len(line.tokens) >= 4 and not line.text.endswith(_END)
-
-
-def _prose(lines: list[Line], width: int) -> set[int]:
-    """Indexes of prose lines: runs of >= 2 prose-like lines, the rest of an unfinished
-    paragraph, and everything after a prose run that no value row follows."""
-    flags = [_is_prose_like(ln, lines[k + 1] if k + 1 < len(lines) else None) for k, ln in enumerate(lines)]
-    out: set[int] = set()
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and flags[j]:
-            j += 1
-        if j - i >= 2:
-            while i > 0 and _opens_paragraph(lines[i - 1], lines[i]):
-                i -= 1
-            out.update(range(i, j))
-            while j < len(lines) and not lines[j].run and not lines[j - 1].text.endswith(_END):
-                out.add(j)
-                j += 1
-        i = max(j, i + 1)
-    if out:
-        strong = max(1, min(2, width))
-        last_data = max((k for k, ln in enumerate(lines) if ln.run >= strong and k not in out), default=-1)
-        first_tail = min((k for k in out if k > last_data), default=None)
-        if first_tail is not None:
-            out.update(range(first_tail, len(lines)))
     return out
 
 
@@ -195,15 +146,6 @@ def _split_header(lines: list[Line], width: int) -> int:
     return first
 
 
-def _left_header(header: list[Line]) -> list[Line]:
-    """The left half's header when the right half's names follow it on their own lines."""
-    second = _repeated_header(header)
-    if second is None:
-        return header
-    first = next(k for k, ln in enumerate(header) if ln.text == header[second].text)
-    return header[first:second]
-
-
 def _names_with_shares(
     header: list[Line], width: int, shares: set[int], unlabelled: bool
 ) -> list[str] | None:
@@ -242,91 +184,17 @@ def _names(
     if names:
         return names, None
     names, problem = column_names([h.text for h in header], width, sides)
-    if problem and (sides == 1 or _repeated_header(header) is None):
+    if problem and (sides == 1 or repeated_header(header) is None):
         split = right_names(lines, width) or header_names(lines, width)
         return (split, None) if split else (names, problem)
     return names, problem
-
-
-def _trim_bands(lines: list[Line], start: int, width: int) -> int:
-    """Give back to the body the band lines (``Primer nivel``, or ``Segundo`` / ``nivel``
-    wrapped, right above the rows) printed between header and rows: capitalised text the
-    header does not need to name every column."""
-    below = _band_texts(lines[start:], {ln.text for ln in lines[:start]})
-    while start > 1:
-        b = _band_start(lines, start, below)
-        first = lines[b]
-        rest = [(ln.text, ln.blank_before) for ln in lines[:b]]
-        if b < 1 or any(ln.run for ln in lines[b:start]) or not first.text[:1].isupper():
-            break
-        if strong_gaps(rest) < width:
-            break
-        text = " ".join(ln.text for ln in lines[b:start])
-        if any(ln.text == text for ln in lines[:b]):
-            break  # a side-by-side header repeating its names
-        n = len(text.split())
-        if b == start - 1 and n in (width, width + 1) and not CONNECTORS.intersection(first.tokens):
-            break  # the line names the columns by itself
-        if not starts_cell(lines[b - 1].text, first.text):
-            break
-        start = b
-    return start
-
-
-def _band_texts(body: list[Line], header: set[str]) -> set[str]:
-    """Lower-cased texts of the body's label-only lines, alone or wrapped on two lines, but
-    not the header printed again (continuation page)."""
-    out = {ln.text.lower() for ln in body if not ln.run and ln.text not in header}
-    for a, b in zip(body, body[1:], strict=False):
-        again = a.text in header and b.text in header
-        if not a.run and not b.run and not b.blank_before and not again:
-            out.add(f"{a.text} {b.text}".lower())
-    return out
-
-
-def _band_start(lines: list[Line], start: int, below: set[str]) -> int:
-    """First line of the text cell ending right above ``start``: the line itself, or a band of
-    two or three words wrapped on two lines after a blank (``Segundo`` / ``nivel``) that the
-    body prints again as a band line (``below``, lower-cased)."""
-    b = start - 1
-    if b < 2 or lines[b].blank_before or not lines[b - 1].blank_before:
-        return b
-    words = lines[b - 1].tokens + lines[b].tokens
-    if len(words) <= MAX_WRAPPED_BAND and " ".join(words).lower() in below:
-        return b - 1
-    return b
-
-
-def _repeated_header(header: list[Line]) -> int | None:
-    """Index of the header line that starts the right half's copy of the left half's names."""
-    first: dict[str, int] = {}
-    for k, line in enumerate(header):
-        if len(line.tokens) >= 2 and line.text in first:
-            return k
-        first.setdefault(line.text, k)
-    return None
-
-
-def _side_by_side(lines: list[Line], width: int, header: list[Line]) -> bool:
-    """Two label+values halves on many lines: ``text v v text v v``. With one value column the
-    pattern is common in single labels (``HGZ No. 1 Tapachula 100``): the header must repeat."""
-    if width < 1 or (width == 1 and _repeated_header(header) is None):
-        return False
-    hits = 0
-    for line in lines:
-        runs = split_runs(line.tokens)
-        vals = [len(t) for v, t in runs if v]
-        if len(runs) >= 3 and len(vals) >= 2 and vals[-1] == vals[-2] == width:
-            hits += 1
-    data = sum(1 for line in lines if line.run)
-    return hits >= 3 and hits >= 0.25 * data
 
 
 def _parse(body: list[tuple[int, str]]) -> Grid:
     grid = Grid()
     lines = _lines(body)
     width = infer_width([ln.run for ln in lines if not is_year_header(ln.tokens)])
-    prose = _prose(lines, width)
+    prose = prose_lines(lines, width)
     grid.prose = {lines[k].ln for k in prose}
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
@@ -335,9 +203,9 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
         if text is not None:
             text.prose = grid.prose
             return text
-    start = _trim_bands(table, _split_header(table, width), width)
+    start = trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
-    sides = 2 if _side_by_side(rows_part, width, header) else 1
+    sides = 2 if side_by_side(rows_part, width, header) else 1
     banded = band_column(header, rows_part, width) if sides == 1 else None
     if banded is not None:
         return _banded(grid, header, rows_part, width, banded)
@@ -349,7 +217,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     names = _names_with_shares(header, width, shares, unlabelled) if shares else None
     if names is None:
         shares = set()
-        names, problem = _names(_left_header(header) if sides == 2 else header, width, sides, unlabelled)
+        names, problem = _names(left_header(header) if sides == 2 else header, width, sides, unlabelled)
     grid.columns = names
     if problem:
         grid.problems.append(problem)
