@@ -242,6 +242,17 @@ class FastTable(DataTable):
 
     # -- sizes -------------------------------------------------------------------------------
 
+    def add_rows(self, rows) -> list[RowKey]:
+        keys = super().add_rows(rows)
+        # Sized now, not when idle: the screen's first layout has the table's real size, and no
+        # second layout and paint follow the first one (~20 ms on opening an exhibit).
+        if self._require_update_dimensions:
+            self._require_update_dimensions = False
+            new_rows = list(self._new_rows)
+            self._new_rows.clear()
+            self._update_dimensions(new_rows)
+        return keys
+
     def _update_dimensions(self, new_rows) -> None:
         rows = [self.rows.get(key) for key in new_rows]
         measured = any(column.auto_width for column in self.columns.values())
