@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tui.corpus.model import Cell, Grid
 from tui.corpus.space_columns import CONNECTORS, gap_rows
-from tui.corpus.space_header import header_names
+from tui.corpus.space_header import header_names, strong_gaps
 from tui.corpus.space_rows import continues, join_label
 
 if TYPE_CHECKING:
@@ -21,12 +21,14 @@ _RANK_HEADER = re.compile(r"^(?:No|N[úu]m|N[°º]|#)\.?$", re.I)
 
 _PIVOT_SHAPE = re.compile(r"^(?:[A-ZÁÉÍÓÚÑ]{2,}(?:/[A-Z]{1,4})?[./]?|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{1,3}\.)$")
 MAX_PIVOTS = 4
+_NUMBERED = re.compile(r"^\S+\. \d")
 
 
-def pivot_tokens(lines: list[list[str]]) -> frozenset[str]:
+def pivot_tokens(lines: list[list[str]], blocks: int | None = None) -> frozenset[str]:
     """Tokens that open the second column of an all-text table, one per row (``DR.``/``DRA.``
     before a name): the most frequent abbreviations that never share a line, taken while
-    they cover at least a quarter of the lines."""
+    they cover at least a quarter of the lines, or of the ``blocks`` (lines after a blank) when
+    fewer: rows wrapped over many short lines still have one pivot each."""
     cover: dict[str, set[int]] = {}
     for k, toks in enumerate(lines):
         for i in range(1, len(toks)):
@@ -42,7 +44,7 @@ def pivot_tokens(lines: list[list[str]]) -> frozenset[str]:
         if not cover[t] & seen:
             chosen.append(t)
             seen |= cover[t]
-    if len(seen) < 3 or len(seen) < len(lines) / 4:
+    if len(seen) < 3 or len(seen) < min(len(lines), blocks or len(lines)) / 4:
         return frozenset()
     return frozenset(chosen)
 
@@ -148,6 +150,22 @@ def split_by_repeats(rows: list[list[tuple[str, int]]]) -> None:
             row[1] = (tail, lb)
 
 
+def split_tails(rows: list[list[tuple[str, int]]]) -> None:
+    """Add a last column when nearly every row's last cell ends in a tail shared with another
+    row (``Juvenil``, ``Adulto mayor``): the longest such tail is cut off into it."""
+    toks = [r[-1][0].split() for r in rows]
+    # ``No. 1 …`` is a unit's number, not the start of a cell.
+    cands = [[" ".join(t[i:]) for i in _cuts(t) if not _NUMBERED.match(" ".join(t[i : i + 2]))] for t in toks]
+    count = Counter(c for tails in cands for c in set(tails))
+    found = [next((c for c in tails if count[c] >= 2), None) for tails in cands]
+    if len(rows) < 3 or sum(f is not None for f in found) < 0.8 * len(rows):
+        return
+    for row, tail in zip(rows, found, strict=True):
+        text, ln = row[-1]
+        row[-1] = (text[: len(text) - len(tail)].rstrip() if tail else text, ln)
+        row.append((tail or "", ln))
+
+
 def _cuts(toks: list[str]) -> list[int]:
     start = 2 if toks and toks[0].isdigit() else 1
     return [
@@ -182,7 +200,7 @@ def text_table(table: list[Line]) -> Grid | None:
     gapped = gap_rows([ln.raw for ln in table])
     if gapped is not None:
         return _gap_table(table, *gapped)
-    pivots = pivot_tokens([ln.tokens for ln in table])
+    pivots = pivot_tokens([ln.tokens for ln in table], sum(ln.blank_before for ln in table) + 1)
     first = first_ranked([ln.tokens for ln in table])
     if first is None and not pivots:
         return None
@@ -205,6 +223,8 @@ def text_table(table: list[Line]) -> Grid | None:
         and all(r[0][0].split(" ", 1)[0].isdigit() for r in rows)
     ):
         rows = [[(a.split(" ", 1)[0], la), (a.partition(" ")[2], la), *rest] for (a, la), *rest in rows]
+    if rows and strong_gaps(lines) >= len(rows[0]):  # the header names more columns
+        split_tails(rows)
     empty = [j for j in range(1, len(rows[0])) if not any(r[j][0] for r in rows)] if rows else []
     rows = [[c for j, c in enumerate(r) if j not in empty] for r in rows]
     k = len(rows[0]) if rows else 2
