@@ -185,3 +185,37 @@ def test_same_document_twice_gets_a_suffix_by_file_order(tmp_path, monkeypatch, 
         ).fetchone()
         assert wrong == 0
     con.close()
+
+
+def test_a_document_comes_in_two_parts_that_make_the_whole(tmp_path):
+    """The prose part, then the figures: together, the rows of the whole document."""
+    from tui.corpus.pipeline import parse_document
+    from tui.store.parsing import parse_parts
+    from tui.store.rows import FIGURE_TABLES, document_rows
+
+    path = tmp_path / "a.txt"
+    path.write_text(REPORT + SNIPPET, encoding="utf-8")
+    (first, first_last), (second, second_last) = parse_parts(path)
+    assert (first_last, second_last) == (False, True)
+    assert not set(FIGURE_TABLES) & set(first.columns) and set(second.columns) == set(FIGURE_TABLES)
+    whole = document_rows(parse_document(path.name, path.read_bytes()))
+    assert {**first.columns, **second.columns} == whole.columns
+    assert first.exhibit_tables == whole.exhibit_tables and second.count("facts") > 0
+
+
+def test_a_failure_in_the_figures_keeps_the_document(tmp_path, monkeypatch):
+    def broken(doc):
+        raise ValueError("boom")
+
+    monkeypatch.setattr("tui.store.parsing.IN_PROCESS_BYTES", 0)  # parsed by workers, in parts
+    monkeypatch.setattr("tui.store.parsing.add_figures", broken)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").write_text(SNIPPET, encoding="utf-8")
+    result = build_database(folder, tmp_path / "x.duckdb")
+    assert result.ok and [s.facts for s in result.summaries] == [0, 0]
+    assert "a.txt: figures not extracted (internal error: ValueError: boom)" in result.warnings
+    con = duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True)
+    assert con.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 0
+    con.close()

@@ -21,7 +21,27 @@ def parse_document(source_file: str, raw: bytes) -> Document:
         SourceError: the bytes are not a text document.
     """
     with no_gc():
-        return _parse(source_file, decode_source(raw))
+        doc = parse_prose(source_file, raw)
+        add_figures(doc)
+        return doc
+
+
+def parse_prose(source_file: str, raw: bytes) -> Document:
+    """Everything but the figures quoted in the prose (:func:`add_figures`), the last step.
+
+    The build writes this much while the figures of a long report are still being extracted.
+    Call it with the garbage collector paused (:func:`no_gc`), as :func:`parse_document` does.
+    """
+    return _parse(source_file, decode_source(raw))
+
+
+def add_figures(doc: Document) -> None:
+    """The figures quoted in the paragraphs and footnotes, and the table cells that hold them."""
+    from tui.corpus.fact_links import link_facts
+    from tui.corpus.facts import extract_facts
+
+    doc.facts = extract_facts(doc.doc_id, doc.paragraphs, doc.footnotes, lines=doc.lines)
+    doc.fact_cells = link_facts(doc.facts, doc.exhibits)
 
 
 @contextmanager
@@ -58,8 +78,6 @@ def preload() -> None:
 
 def _parse(source_file: str, src: Source) -> Document:
     from tui.corpus.exhibits import find_exhibits
-    from tui.corpus.fact_links import link_facts
-    from tui.corpus.facts import extract_facts
     from tui.corpus.furniture import find_furniture
     from tui.corpus.glossary import find_glossary
     from tui.corpus.paragraphs import build_paragraphs
@@ -94,8 +112,6 @@ def _parse(source_file: str, src: Source) -> Document:
         ex.section_id = section_at(doc.sections, ex.line_start)
     doc.exhibit_refs = find_refs(doc.paragraphs, doc.exhibits)
     doc.checks = _checks(doc)
-    doc.facts = extract_facts(doc.doc_id, doc.paragraphs, doc.footnotes, lines=lines)
-    doc.fact_cells = link_facts(doc.facts, doc.exhibits)
     return doc
 
 

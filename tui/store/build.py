@@ -37,9 +37,12 @@ class DocumentSummary:
     facts: int
 
     @classmethod
-    def of(cls, path: Path, rows: DocumentRows) -> DocumentSummary:
-        counts = (rows.count(t) for t in ("sections", "paragraphs", "exhibits", "glossary", "facts"))
-        return cls(path, rows.doc_id, rows.kind, rows.period, *counts)
+    def of(cls, path: Path, *parts: DocumentRows) -> DocumentSummary:
+        """The summary of a document written in one or more parts."""
+        tables = ("sections", "paragraphs", "exhibits", "glossary", "facts")
+        counts = (sum(rows.count(t) for rows in parts) for t in tables)
+        first = parts[0]
+        return cls(path, first.doc_id, first.kind, first.period, *counts)
 
 
 @dataclass(slots=True)
@@ -66,7 +69,8 @@ def build_database(corpus: Path, db_path: Path, progress: Progress | None = None
     """Parse every document of ``corpus`` and write ``db_path`` atomically.
 
     A file that cannot be parsed is reported in ``errors`` and skipped; the others are built.
-    Each document is written as soon as it and those before it are parsed, then let go: memory
+    Each document is written as soon as it is parsed, in two parts on workers (all but its
+    figures, then the figures, which the writer would otherwise wait for), then let go: memory
     holds the database and a few documents, not the whole corpus as Python objects.
 
     Raises:
@@ -102,7 +106,8 @@ def _load(files: list[Path], progress: Progress | None, result: BuildResult, db:
     from tui.store.rows import rekey
 
     renamed: dict[str, tuple[str, str]] | None = None
-    for path, rows in parse_files(files, progress):
+    parts: dict[Path, list[DocumentRows]] = {}
+    for path, rows, last in parse_files(files, progress):
         if isinstance(rows, str):
             result.errors.append(rows)
             continue
@@ -110,11 +115,14 @@ def _load(files: list[Path], progress: Progress | None, result: BuildResult, db:
             renamed = planned_ids(files)
         if path.name in renamed:
             new, first = renamed[path.name]
-            rows.warnings.append(f"same document as {first}; stored as {new}")
+            if path not in parts:
+                rows.warnings.append(f"same document as {first}; stored as {new}")
             rekey(rows, new)
         result.warnings.extend(f"{path.name}: {w}" for w in rows.warnings)
         db.write(rows)
-        result.summaries.append(DocumentSummary.of(path, rows))
+        parts.setdefault(path, []).append(rows)
+        if last:
+            result.summaries.append(DocumentSummary.of(path, *parts.pop(path)))
     if progress:
         progress("", len(files), len(files))
     if not result.summaries:
@@ -155,10 +163,12 @@ class _MemoryDb:
         self.indexer = SearchIndexer(con)
 
     def write(self, rows: DocumentRows) -> None:
+        """Write a document, or a part of one; what is searched comes with its paragraphs."""
         from tui.store.writing import write_rows
 
         write_rows(self.con, rows)
-        self.indexer.add(rows.doc_id)
+        if "paragraphs" in rows.columns:
+            self.indexer.add(rows.doc_id)
 
     def close(self) -> None:
         if self._con is not None:

@@ -57,8 +57,12 @@ class DocumentRows:
         return len(cols[0]) if cols else 0
 
 
-def document_rows(d: Document) -> DocumentRows:
-    """Every record of ``d`` as table columns."""
+FIGURE_TABLES = ("facts", "fact_cells")
+"""The tables of the figures quoted in the prose, a parse's last step (see :func:`figure_rows`)."""
+
+
+def document_rows(d: Document, figures: bool = True) -> DocumentRows:
+    """Every record of ``d`` as table columns; without ``figures``, all but :data:`FIGURE_TABLES`."""
     rows = DocumentRows(d.doc_id, d.kind, d.period, warnings=list(d.warnings))
     put = rows.columns.__setitem__
     put("documents", _columns([attrgetter(*COLUMNS["documents"])(d)], 9))
@@ -67,16 +71,25 @@ def document_rows(d: Document) -> DocumentRows:
         ("paragraphs", d.paragraphs),
         ("footnotes", d.footnotes),
         ("glossary", d.glossary),
-        ("facts", d.facts),
     ):
         names = COLUMNS[table]
         put(table, _columns(map(attrgetter(*names), recs), len(names)))
     put("source_lines", [(d.doc_id,) * len(d.lines), tuple(range(1, len(d.lines) + 1)), tuple(d.lines)])
     put("exhibit_refs", _columns(d.exhibit_refs, 2))
-    put("fact_cells", _columns(d.fact_cells, 4))
     checks = ((c.exhibit_id, c.check, c.row, c.col, c.expected, c.found) for c in d.checks)
     put("exhibit_checks", _columns(checks, 6))
     _exhibits(d, rows)
+    if figures:
+        rows.columns.update(figure_rows(d).columns)
+    return rows
+
+
+def figure_rows(d: Document) -> DocumentRows:
+    """Only the figures of ``d`` (:data:`FIGURE_TABLES`), sent after the rest of a long document."""
+    rows = DocumentRows(d.doc_id, d.kind, d.period)
+    names = COLUMNS["facts"]
+    rows.columns["facts"] = _columns(map(attrgetter(*names), d.facts), len(names))
+    rows.columns["fact_cells"] = _columns(d.fact_cells, 4)
     return rows
 
 
@@ -201,8 +214,9 @@ def rekey(rows: DocumentRows, new: str) -> None:
         for i, name in enumerate(COLUMNS[table]):
             if name in _ID_COLUMNS:
                 cols[i] = tuple(map(move, cols[i]))
-    i = COLUMNS["exhibits"].index("table_name")
-    names = rows.columns["exhibits"][i]
-    rows.columns["exhibits"][i] = tuple(v and v.replace(old_slug, new_slug, 1) for v in names)
+    if "exhibits" in rows.columns:  # not in the part holding only the figures
+        i = COLUMNS["exhibits"].index("table_name")
+        names = rows.columns["exhibits"][i]
+        rows.columns["exhibits"][i] = tuple(v and v.replace(old_slug, new_slug, 1) for v in names)
     rows.exhibit_tables = [(new_slug + t.removeprefix(old_slug), c, v) for t, c, v in rows.exhibit_tables]
     rows.doc_id = new

@@ -42,14 +42,16 @@ def write_all(con: duckdb.DuckDBPyConnection, docs: list[Document], create_schem
 
 
 def write_rows(con: duckdb.DuckDBPyConnection, rows: DocumentRows) -> None:
-    """Insert one document's rows (see :mod:`tui.store.rows`) and create its exhibit tables.
+    """Insert one document's rows, or a part of them (see :mod:`tui.store.rows`), and create its
+    exhibit tables.
 
     One transaction: all of the document or none of it, and a commit instead of ~120.
     """
     con.execute("BEGIN")
     try:
         for table, names in COLUMNS.items():
-            _insert(con, table, arrow_table(names, rows.columns[table]))
+            if table in rows.columns:  # a part of a document (see parsing.parse_parts) has a few
+                _insert(con, table, arrow_table(names, rows.columns[table]))
         if rows.exhibit_tables:
             con.execute(";\n".join(exhibit_table_sql(*t) for t in rows.exhibit_tables))
     except BaseException:
