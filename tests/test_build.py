@@ -219,3 +219,21 @@ def test_a_failure_in_the_figures_keeps_the_document(tmp_path, monkeypatch):
     con = duckdb.connect(str(tmp_path / "x.duckdb"), read_only=True)
     assert con.execute("SELECT count(*) FROM paragraphs").fetchone()[0] > 0
     con.close()
+
+
+def test_a_worker_that_dies_stops_the_build_with_one_line(tmp_path, monkeypatch):
+    import os
+
+    def die(path):
+        os._exit(3)  # as a worker killed for lack of memory would
+        yield
+
+    monkeypatch.setattr("tui.store.parsing.IN_PROCESS_BYTES", 0)
+    monkeypatch.setattr("tui.store.parsing.parse_parts", die)
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").write_text(SNIPPET, encoding="utf-8")
+    with pytest.raises(BuildError, match="a parse worker stopped unexpectedly"):
+        build_database(folder, tmp_path / "x.duckdb")
+    assert not (tmp_path / "x.duckdb").exists()
