@@ -136,3 +136,37 @@ def test_short_top_row_without_a_row_that_adds_up_is_left_alone():
     )
     assert grid.columns == ["Núm.", "Unidad", "Plantilla / A", "Plantilla / B", "Total / C"]
     assert _cell(grid, 0, 4).text == "9"
+
+
+def test_top_left_span_over_a_named_label_column_heads_the_columns_right_of_it():
+    grid = parse_tab_table(
+        _body(
+            "Tipo de apoyo\t\t\tTotal",
+            "Ciclo\tA. Parcial\tB. Completo\t",
+            "enero a junio\t10\t5\t15",
+        )
+    )
+    assert grid.columns == ["Ciclo", "Tipo de apoyo / A. Parcial", "Tipo de apoyo / B. Completo", "Total"]
+    assert _cell(grid, 0, 3).value == 15
+
+
+def test_top_left_span_over_value_rows_keeps_its_first_column():
+    # No label column: the rows start with values, so the top label spans from the first column.
+    grid = parse_tab_table(_body("2023\t\tTotal", "Enero\tFebrero\t", "10\t20\t30"))
+    assert grid.columns == ["2023 / Enero", "2023 / Febrero", "Total"]
+
+
+def test_one_row_header_label_names_the_empty_cells_printed_after_it():
+    grid = parse_tab_table(_body("Servicios en línea\t", "Citas\tRecetas", "Pagos\t"))
+    assert grid.columns == ["Servicios en línea", "Servicios en línea"]
+    assert _cell(grid, 0, 1).text == "Recetas"
+
+
+def test_one_row_header_without_printed_empty_cells_names_one_column():
+    grid = parse_tab_table(_body("Pasos", "a\tb", "c\td"))
+    assert grid.columns == ["Pasos", ""]
+
+
+def test_a_lone_line_without_tabs_is_no_table():
+    grid = parse_tab_table(_body("Seguimiento anual"))
+    assert grid.columns == [] and grid.cells == []

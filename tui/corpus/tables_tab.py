@@ -40,14 +40,35 @@ def _count_header_rows(rows: list[list[str]]) -> int:
     return n
 
 
+def _label_column(data: list[list[str]]) -> bool:
+    """Most rows start with a text label, not a value."""
+    firsts = [r[0] for r in data if r and r[0]]
+    return bool(firsts) and 2 * sum(not _is_numeric(c) for c in firsts) > len(firsts)
+
+
+def _span_off_label_column(header: list[list[str]], data: list[list[str]]) -> list[list[str]]:
+    """A top-left label spanning empty cells, over a sub-header that names the label column
+    itself (``Clase\t\t\tTotal`` over ``Periodo\tI\tII\t``), heads the columns right of it."""
+    top, sub = header[0], header[1] if len(header) > 1 else []
+    if len(top) < 3 or not top[0] or top[1] or len(sub) < 2 or not (sub[0] and sub[1]):
+        return header
+    if not _label_column(data):
+        return header
+    return [["", top[0], *top[2:]], *header[1:]]
+
+
 def _column_names(header: list[list[str]], width: int) -> list[str]:
-    """Join header levels with `` / ``; a spanning label covers the empty cells to its right."""
+    """Join header levels with `` / ``; a spanning label covers the empty cells to its right
+    (in a one-row header, the empty cells printed after its last label)."""
     levels: list[list[str]] = []
+    single = len(header) == 1
     for depth, row in enumerate(header):
+        printed = len(row)
         row = row + [""] * (width - len(row))
+        last = max((j for j, c in enumerate(row) if c), default=width)
         filled, span = [], ""
         for j, cell in enumerate(row):
-            below = any(r[j] for r in header[depth + 1 :] if j < len(r))
+            below = any(r[j] for r in header[depth + 1 :] if j < len(r)) or (single and last < j < printed)
             if cell:
                 span = cell
                 filled.append(cell)
@@ -137,7 +158,10 @@ def _align_to_header(header, rows, width):
 
 
 def _single_column(body: list[tuple[int, str]]) -> Grid:
-    """A list with no tabs: the first line names the column, the others are rows."""
+    """A list with no tabs: the first line names the column, the others are rows. A lone
+    line is no table (a text box's first heading)."""
+    if len(body) < 2:
+        return Grid()
     grid = Grid(columns=[clean_cell(body[0][1])])
     for r, (line, text) in enumerate(body[1:]):
         grid.cells.append(make_cell(r, 0, text, line, numeric=False))
@@ -166,6 +190,7 @@ def parse_tab_table(body: list[tuple[int, str]]) -> Grid:
         width -= 1
     data = [(line, r) for line, r in rows[n_head:] if r not in header]
     header, data, width = _align_to_header(header, data, width)
+    header = _span_off_label_column(header, [r for _, r in data])
     head_width = max(len(r) for r in header)
     grid.columns = _column_names(header, width)
     codes = {
