@@ -20,6 +20,7 @@ _CODE_HEADER = re.compile(r"(clave|c[óo]digo|\bcve\b|\bno\.|\bn[úu]m\.|partida
 _WS = re.compile(r"\s+")
 _NUMBERING = re.compile(r"^(?:No|Núm|N°)\.$")
 _SHORT_INT = re.compile(r"^\d{1,3}$")
+_DATE_LINKS = frozenset({"de", "del", "a", "al"})
 # Words a wrapped label line ends with when its text continues on the next line.
 _CONNECTOR_WORDS = "de del y e o u la las los el en con por para a al sin y/o entre sobre ante que"
 CONNECTORS = frozenset(_CONNECTOR_WORDS.split(" "))
@@ -63,6 +64,9 @@ def peel(tokens: list[str], limit: int) -> tuple[list[str], list[str]]:
         k += 1
     # ``HGZ No. 5`` ends a label: the number after ``No.`` belongs to it.
     if 0 < k < len(tokens) and _NUMBERING.match(tokens[-1 - k]) and _SHORT_INT.match(tokens[-k]):
+        k -= 1
+    # ``noviembre de 2019`` ends a label (a date), not a year cell.
+    if 0 < k < len(tokens) and tokens[-1 - k].lower() in _DATE_LINKS and _YEAR.match(tokens[-k]):
         k -= 1
     return tokens[: len(tokens) - k], tokens[len(tokens) - k :]
 

@@ -58,6 +58,7 @@ from tui.corpus.space_header import (
     strong_gaps,
     two_level,
 )
+from tui.corpus.space_labels import merged_names, year_labels
 from tui.corpus.space_prose import prose_lines
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 from tui.corpus.space_sides import feed_sides, left_header, place_lone, repeated_header, side_by_side
@@ -105,18 +106,32 @@ def _lines(body: list[tuple[int, str]]) -> list[Line]:
     return out
 
 
+def _period(line: Line) -> bool:
+    """A line whose only values are years or year ranges (``Periodo 2018-2019``, ``2017-2018``)."""
+    return line.run > 0 and is_year_header(line.tokens, 1)
+
+
+def _width(lines: list[Line]) -> int:
+    """The number of value columns, counted on the lines with other values than years: a
+    header printing one period per line (``Periodo`` / ``2017-2018``) must not set it."""
+    runs = [ln.run for ln in lines if not _period(ln)]
+    return infer_width(runs) or infer_width([ln.run for ln in lines if not is_year_header(ln.tokens)])
+
+
 def _dated_title(line: Line, width: int) -> bool:
     """A header line ending in one year (``…PRIMER TRIMESTRE 2020``) in a wider table."""
     return width > 1 and line.run == 1 and is_year(line.tokens[-1]) and len(line.tokens) > 1
 
 
-def _year_head(line: Line, valued: list[Line]) -> bool:
+def _year_head(line: Line, valued: list[Line], width: int) -> bool:
     """A header line of years. The first line with values may also name a single column by its
     year after the names of both columns (``actividad 2019-2020``, ``Participación porcentual
     2019``) when the rows under it hold other numbers than years. A year alone is no header:
     it may end a wrapped label (``Cuarto trimestre`` / ``2019``)."""
     if is_year_header(line.tokens):
         return True
+    if _period(line) and line.run < width and line is not valued[-1] and not is_year(line.text):
+        return True  # one period of a header broken over lines (a bare year may end a label)
     first = valued[0] is line and len(valued) > 1 and len(line.tokens) > line.run
     return first and is_year_header(line.tokens, 1, 5) and not is_year_header(valued[1].tokens, 1, 5)
 
@@ -125,7 +140,7 @@ def _split_header(lines: list[Line], width: int) -> int:
     """Index of the first body line (after the header lines)."""
     valued = [ln for ln in lines if ln.run]
     for k, line in enumerate(lines):
-        if line.run and not _year_head(line, valued) and not _dated_title(line, width):
+        if line.run and not _year_head(line, valued, width) and not _dated_title(line, width):
             first = k
             break
     else:
@@ -193,11 +208,11 @@ def _names(
 def _parse(body: list[tuple[int, str]]) -> Grid:
     grid = Grid()
     lines = _lines(body)
-    width = infer_width([ln.run for ln in lines if not is_year_header(ln.tokens)])
+    width = _width(lines)
     prose = prose_lines(lines, width)
     grid.prose = {lines[k].ln for k in prose}
     table = [ln for k, ln in enumerate(lines) if k not in prose]
-    width = infer_width([ln.run for ln in table if not is_year_header(ln.tokens)])
+    width = _width(table)
     if width == 0:
         text = text_table(table)
         if text is not None:
@@ -234,6 +249,11 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
+    if one and year_labels(rows, width):
+        width -= 1
+        grid.columns = merged_names(grid.columns)
+        _fill(grid, rows, width, set(), None)
+        return grid
     texts = text_cells(multi, rows, width) if one else None
     if texts is not None:
         grid.columns, second = texts
