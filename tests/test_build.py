@@ -237,3 +237,17 @@ def test_a_worker_that_dies_stops_the_build_with_one_line(tmp_path, monkeypatch)
     with pytest.raises(BuildError, match="a parse worker stopped unexpectedly"):
         build_database(folder, tmp_path / "x.duckdb")
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_numeric_columns_include_a_first_column_of_numbers():
+    from tui.corpus.model import Cell, Exhibit
+    from tui.store.rows import numeric_columns
+
+    def table(first: list[tuple[str, float | None]]) -> Exhibit:
+        cells = [Cell(r, 0, t, v, 10 + r) for r, (t, v) in enumerate(first)]
+        cells += [Cell(r, 1, "2,000", 2000.0, 10 + r) for r in range(len(first))]
+        return Exhibit("d:t", "d", "table", "Cuadro I.1", "I.1", "t", 1, 9, columns=["a", "b"], cells=cells)
+
+    assert numeric_columns(table([("11,156", 11156.0), ("-", None)])) == [True, True]  # no row labels
+    assert numeric_columns(table([("Norte", None), ("1 Sur", None)])) == [False, True]
+    assert numeric_columns(table([("", None)])) == [False, True]

@@ -141,14 +141,15 @@ def numeric_columns(ex: Exhibit) -> list[bool]:
     seen = [0] * ex.n_cols
     numbers = [0] * ex.n_cols
     for c in ex.cells:
-        if c.col >= ex.n_cols or c.col == 0:
+        if c.col >= ex.n_cols:
             continue
         if c.value is not None:
             numbers[c.col] += 1
             seen[c.col] += 1
         elif c.text and c.text.strip() not in ("-", "–", "—", "S/D", "n.d.", ""):
             seen[c.col] += 1
-    return [i > 0 and seen[i] > 0 and numbers[i] == seen[i] for i in range(ex.n_cols)]
+    # The first column is numeric too when it holds only numbers: a table without row labels.
+    return [seen[i] > 0 and numbers[i] == seen[i] for i in range(ex.n_cols)]
 
 
 def column_names(columns: list[str]) -> list[str]:
