@@ -84,3 +84,36 @@ def test_split_tails_keeps_a_unit_number_in_its_cell():
     rows = [[(k, n), (f"Sede {k} No. 1 Nueva", n)] for n, k in enumerate(["Uno", "Dos", "Tres"])]
     split_tails(rows)
     assert [r[-1][0] for r in rows] == ["Nueva"] * 3
+
+
+# Ranked rows whose second cell wraps onto lines of its own (one over a blank), then a count.
+RANKED = """No. estado Clínica
+
+1 Sonora UMF No. 4, Hermosillo
+
+2 Nuevo León UMF No. 7, Apodaca UMF No. 9,
+Guadalupe
+
+3 Ciudad de México Norte
+UMF No. 2 "Los Pinos" UMF No. 8, Azcapotzalco
+
+UMF No. 11 "Tacuba"
+
+4 Yucatán HGR No. 1, Mérida
+
+5 Colima HGZ No. 3, Manzanillo
+
+Clínicas visitadas 8"""
+
+
+def test_ranked_text_rows_keep_wrapped_parts_and_the_closing_count():
+    names, rows = _grid(RANKED)
+    assert names == ["No.", "estado", "Clínica"]
+    assert rows == [
+        ["1", "Sonora", "UMF No. 4, Hermosillo"],
+        ["2", "Nuevo León", "UMF No. 7, Apodaca UMF No. 9, Guadalupe"],
+        ["3", "Ciudad de México Norte", 'UMF No. 2 "Los Pinos" UMF No. 8, Azcapotzalco UMF No. 11 "Tacuba"'],
+        ["4", "Yucatán", "HGR No. 1, Mérida"],
+        ["5", "Colima", "HGZ No. 3, Manzanillo"],
+        ["Clínicas visitadas", "", "8"],
+    ]

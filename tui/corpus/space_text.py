@@ -89,7 +89,8 @@ def text_rows(
     for k, (ln, toks, blank) in enumerate(lines):
         ranked = rank >= 0 and toks[0] == str(rank + 1)
         last = next((c for c, _ in reversed(rows[-1]) if c), "") if rows else ""
-        if last and not ranked and continues(last, " ".join(toks)):
+        # While rows carry ranks 1, 2, 3 … a line without the next rank is a wrapped part.
+        if last and not ranked and (rank > 0 or continues(last, " ".join(toks))):
             _continue_row(rows[-1], toks, pivots)
             continue
         fresh = blank and bool(rows) and not continues(rows[-1][-1][0], " ".join(toks))
@@ -118,9 +119,10 @@ def _continue_row(row: list[tuple[str, int]], toks: list[str], pivots: frozenset
     if b:
         row[1] = (join_label([b, " ".join(toks)]), lb)
         return
-    at = _pivot_at(toks, pivots, True)
+    # A line opening with an acronym (``HGZ No. 1 …``) starts the second cell.
+    at = 0 if toks[0] in pivots or _ACRONYM.match(toks[0]) else _pivot_at(toks, pivots, True)
     at = len(toks) if at is None else at
-    row[0] = (join_label([a, " ".join(toks[:at])]), la)
+    row[0] = (join_label([a, " ".join(toks[:at])]) if at else a, la)
     row[1] = (" ".join(toks[at:]), lb)
 
 

@@ -213,11 +213,10 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     grid.prose = {lines[k].ln for k in prose}
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = _width(table)
-    if width == 0:
-        text = text_table(table)
-        if text is not None:
-            text.prose = grid.prose
-            return text
+    text = text_table(table) if width == 0 else _text_and_counts(table)
+    if text is not None:
+        text.prose = grid.prose
+        return text
     start = trim_bands(table, _split_header(table, width), width)
     header, rows_part = table[:start], table[start:]
     sides = 2 if side_by_side(rows_part, width, header) else 1
@@ -260,6 +259,33 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     else:
         second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
     _fill(grid, rows, width, {j + 1 for j in shares}, second)
+    return grid
+
+
+MAX_COUNT_ROWS = 2
+
+
+def _text_and_counts(table: list[Line]) -> Grid | None:
+    """An all-text table closed by a line or two of counts (``Hospitales visitados 37``):
+    the text rows read as an all-text table, each count row added with its numbers in the
+    last columns. None when values stand elsewhere or the text does not read as a table."""
+    tail = len(table)
+    while tail > 0 and table[tail - 1].run:
+        tail -= 1
+    counts = table[tail:]
+    if not 0 < len(counts) <= MAX_COUNT_ROWS or any(ln.run for ln in table[:tail]) or tail < 3 * len(counts):
+        return None
+    grid = text_table(table[:tail])
+    if grid is None or len(grid.columns) < 2:
+        return None
+    k = len(grid.columns)
+    r = 1 + max((c.row for c in grid.cells), default=-1)
+    for ln in counts:
+        label, vals = peel(ln.tokens, k - 1)
+        grid.cells.append(Cell(r, 0, " ".join(label), None, ln.ln))
+        cells = [""] * (k - 1 - len(vals)) + vals
+        grid.cells.extend(_value_cell(r, j, tok, ln.ln, False) for j, tok in enumerate(cells, start=1))
+        r += 1
     return grid
 
 
