@@ -251,3 +251,28 @@ def test_numeric_columns_include_a_first_column_of_numbers():
     assert numeric_columns(table([("11,156", 11156.0), ("-", None)])) == [True, True]  # no row labels
     assert numeric_columns(table([("Norte", None), ("1 Sur", None)])) == [False, True]
     assert numeric_columns(table([("", None)])) == [False, True]
+
+
+def test_a_large_corpus_is_built_in_its_file_with_the_same_content(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "a.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "b.txt").write_text(SNIPPET, encoding="utf-8")
+    assert build_database(folder, tmp_path / "memory.duckdb").ok
+    monkeypatch.setattr("tui.store.build.LARGE_CORPUS_BYTES", 0)
+    assert build_database(folder, tmp_path / "file.duckdb").ok
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "file.duckdb", "memory.duckdb"]
+    tables = "SELECT schema_name, table_name FROM duckdb_tables() ORDER BY ALL"
+    dbs = [duckdb.connect(str(tmp_path / f"{n}.duckdb"), read_only=True) for n in ("memory", "file")]
+    listed = [con.execute(tables).fetchall() for con in dbs]
+    assert listed[0] == listed[1] and ("fts_main_search_docs", "terms") in listed[0]
+    for schema, table in listed[0]:
+        if table != "meta":  # its build time differs
+            q = f'SELECT count(*), sum(hash(COLUMNS(*))) FROM "{schema}"."{table}"'
+            assert dbs[0].execute(q).fetchall() == dbs[1].execute(q).fetchall(), table
+    views = "SELECT view_name, sql FROM duckdb_views() WHERE NOT internal ORDER BY 1"
+    assert dbs[0].execute(views).fetchall() == dbs[1].execute(views).fetchall()
+    macros = "SELECT function_name FROM duckdb_functions() WHERE schema_name LIKE 'fts%' ORDER BY 1"
+    assert dbs[0].execute(macros).fetchall() == dbs[1].execute(macros).fetchall() != []
+    for con in dbs:
+        con.close()
