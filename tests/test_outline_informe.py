@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections import Counter
 
 import pytest
@@ -204,12 +203,3 @@ def test_ilpa_2024_copies_stay_in_their_part(outlines) -> None:
     assert all(s.parent_id == chapter_x.section_id for s in restated if s.level == 2)
     assert len(restated) == 9 + 222 and len({s.number for s in restated if s.level > 2}) == 222
     assert {12073, 12100, 12380, 12406, 223, 230} <= out.consumed  # Índice and Contenido rows
-
-
-def test_outlines_are_fast(corpus_lines) -> None:
-    data = [(p, corpus_lines(p)) for p in ("001", "004")]
-    skips = [find_furniture(lines) for _, lines in data]
-    t0 = time.perf_counter()
-    for (p, lines), skip in zip(data, skips, strict=False):
-        outline_informe(p, lines, skip)
-    assert time.perf_counter() - t0 < 0.3

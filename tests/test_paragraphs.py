@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 import pytest
 
@@ -343,14 +342,6 @@ def test_superscript_footnotes_of_004(built) -> None:
         1004,
         "Áltica. Encuesta Evaluación Postest IMSS, presentación de resultados. Septiembre de 2024.",
     )
-
-
-def test_001_is_fast(corpus_lines) -> None:
-    lines = corpus_lines("001")
-    skip = _rough_skip(lines)
-    start = time.perf_counter()
-    build_paragraphs("001", lines, [], skip)
-    assert time.perf_counter() - start < 1.0  # ~0.2 s here; generous for a loaded 2-core box
 
 
 @pytest.mark.parametrize(
