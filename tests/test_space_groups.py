@@ -129,3 +129,13 @@ Sur 30 40
     names, rows = _grid(text)
     assert names == ["tienda", "Enero a junio de 2020", "Julio a diciembre de 2020"]
     assert rows == [["Norte", "10", "20"], ["Sur", "30", "40"]]
+
+
+def test_one_upper_cell_over_year_columns_spans_them():
+    cols, rows = _grid("Ventas\n\nRegión 2019 2020\n\nNorte 3 4\n\nSur 5 6\n\nTotal 8 10")
+    assert cols == ["Región", "Ventas / 2019", "Ventas / 2020"]
+    assert rows[0] == ["Norte", "3", "4"]
+
+
+def test_one_upper_cell_over_other_names_is_no_group():
+    assert grouped_names([("Ventas", False), ("Región Norte Sur", True)], 2) is None

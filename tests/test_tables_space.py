@@ -399,8 +399,22 @@ def test_header_wrapped_before_its_year_is_the_header():
     grid = _grid(
         "Concepto Participación", "porcentual 2019", "", "Personal 45.3%", "", "Otros 54.7%", "", "Total 100%"
     )
-    assert grid.columns[1] == "2019"
+    # a lone year after a lower-case word dates that cell; it is not a cell of its own
+    assert grid.columns == ["Concepto", "Participación porcentual 2019"]
     assert [(c.row, c.text) for c in grid.cells if c.col == 1] == [(0, "45.3%"), (1, "54.7%"), (2, "100%")]
+
+
+def test_years_in_a_run_after_a_lower_case_word_stay_column_names():
+    grid = _grid("Tipo de medio 2019 2020", "", "Radio 3 4", "", "Prensa 5 6", "", "Total 8 10")
+    assert grid.columns == ["Tipo de medio", "2019", "2020"]
+
+
+def test_one_weak_cut_names_a_single_value_column():
+    # no sure cut: the lower-case small-caps word starting the second line opens the value cell,
+    # and the units line stays with it instead of a lone last word naming the column
+    head = ["Artículo", "importe máximo", "", "asignado", "(sin impuestos)", ""]
+    grid = _grid(*head, "Jabón 12", "", "Toallas 30", "", "Total 42")
+    assert grid.columns == ["Artículo", "importe máximo asignado (sin impuestos)"]
 
 
 def test_years_that_are_the_data_stay_rows():

@@ -16,10 +16,15 @@ import re
 from tui.corpus.space_header import WORD, segment, starts_cell, strong_gaps
 
 _YEAR_IN = re.compile(r"(?<!\d)(19|20)\d\d(?!\d)")
+_YEAR_ONLY = re.compile(r"^(19|20)\d\d(-(19|20)?\d\d)?$")
 
 
 def _is_period(cell: str) -> bool:
     return bool(_YEAR_IN.search(cell))
+
+
+def _is_year_name(name: str) -> bool:
+    return bool(_YEAR_ONLY.match(name))
 
 
 def _lower_names(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
@@ -51,7 +56,9 @@ def _spans(cells: list[str], names: list[str]) -> list[str] | None:
     """The upper cell over each value column, or None when the cells do not fit the names."""
     rep = _repeat(names)
     if rep is None:
-        return [cells[0]] * len(names) if len(cells) == 1 and _is_period(cells[0]) else None
+        # One cell over years (``Contratos`` / ``2019 2020``) is what every year counts.
+        spans = len(cells) == 1 and (_is_period(cells[0]) or all(map(_is_year_name, names)))
+        return [cells[0]] * len(names) if spans else None
     i, p, g = rep
     end = i + g * p
     lead, trail = i > 0, end < len(names)

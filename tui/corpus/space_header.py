@@ -62,7 +62,18 @@ def _words(lines: list[tuple[str, bool]]) -> tuple[list[str], list[float]]:
                 gaps.append(_strength(words[-1], word, j == 0, blank and j == 0 and i > 0, depth))
             words.append(word)
             depth = max(0, depth + word.count("(") - word.count(")"))
+    for i in range(1, len(words)):
+        if _qualifies(words, i) and gaps[i - 1] < LINE:
+            gaps[i - 1] = WEAK
     return words, gaps
+
+
+def _qualifies(words: list[str], i: int) -> bool:
+    """A lone year after a lower-case word dates that word's cell (``porcentual 2019``); years
+    in a run (``medio 2019 2020``) are column names."""
+    if not _YEAR.match(words[i]) or not _lower(words[i - 1]) or words[i - 1].lower() in CONNECTORS:
+        return False
+    return i + 1 == len(words) or not _YEAR.match(words[i + 1])
 
 
 def segment(lines: list[tuple[str, bool]], k: int, floor: float = WEAK) -> list[str] | None:

@@ -194,7 +194,7 @@ def _names(
         if names:
             return [""] + names, None
     names = two_level(lines, width) if sides == 1 else None
-    if names is None and strong_gaps(lines) == width:  # one sure cut per column: take them
+    if names is None and width - 1 <= strong_gaps(lines) <= width:  # one weak cut at most
         names = header_names(lines, width)
     if names:
         return names, None
