@@ -429,3 +429,31 @@ def test_a_year_alone_under_a_wrapped_label_is_no_header():
     grid = _grid(*head, *rows)
     assert "2019" not in grid.columns
     assert "2019" in [c.text for c in grid.cells]
+
+
+def test_blank_separated_header_blocks_are_the_cells():
+    # each value cell a block (a word over its period); the label name opens the first block
+    head = [
+        "Rubro Ciclo",
+        "2015-2016",
+        "",
+        "Ciclo",
+        "2016-2017",
+        "",
+        "Cambio",
+        "Ciclo 2015-2016",
+        "",
+        "(%)",
+        "",
+    ]
+    grid = _grid(*head, "Visitas 10 12 20.0%", "", "Altas 5 4 -20.0%")
+    assert grid.columns == ["Rubro", "Ciclo 2015-2016", "Ciclo 2016-2017", "Cambio Ciclo 2015-2016 (%)"]
+    assert [c.text for c in grid.cells if c.row == 1] == ["Altas", "5", "4", "-20.0%"]
+
+
+def test_blocks_with_two_names_side_by_side_are_no_cells():
+    from tui.corpus.space_header import block_names
+
+    assert block_names([("causa", False), ("Total", True), ("Casos Tasa", True)], 2) is None
+    lines = [("Rubro Ciclo 2015", False), ("(a)", False), ("Meta 2016", True), ("(b)", False)]
+    assert block_names(lines, 2) == ["Rubro", "Ciclo 2015 (a)", "Meta 2016 (b)"]

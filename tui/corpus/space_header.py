@@ -15,6 +15,7 @@ import re
 from tui.corpus.space_columns import CONNECTORS
 
 _YEAR = re.compile(r"^(19|20)\d\d\)?$")
+_PERIOD = re.compile(r"^(19|20)\d\d(-(19|20)?\d\d)?\)?$")
 _NOTE_END = re.compile(r"[^\d\s/]\d/$")
 _MONTH_WORDS = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre"
 _MONTHS = frozenset(_MONTH_WORDS.split(" ")) | {m[:3] for m in _MONTH_WORDS.split(" ")}
@@ -55,25 +56,32 @@ def _words(lines: list[tuple[str, bool]]) -> tuple[list[str], list[float]]:
     """Header words and the strength of the gap after each one (the last gets none)."""
     words: list[str] = []
     gaps: list[float] = []
+    alone: list[bool] = []
     depth = 0
     for i, (text, blank) in enumerate(lines):
-        for j, word in enumerate(text.split()):
+        split = text.split()
+        for j, word in enumerate(split):
             if words:
                 gaps.append(_strength(words[-1], word, j == 0, blank and j == 0 and i > 0, depth))
             words.append(word)
+            alone.append(len(split) == 1 and not blank)
             depth = max(0, depth + word.count("(") - word.count(")"))
     for i in range(1, len(words)):
-        if _qualifies(words, i) and gaps[i - 1] < LINE:
+        if gaps[i - 1] < BLANK and _qualifies(words, i, alone[i]):
             gaps[i - 1] = WEAK
     return words, gaps
 
 
-def _qualifies(words: list[str], i: int) -> bool:
-    """A lone year after a lower-case word dates that word's cell (``porcentual 2019``); years
-    in a run (``medio 2019 2020``) are column names."""
-    if not _YEAR.match(words[i]) or not _lower(words[i - 1]) or words[i - 1].lower() in CONNECTORS:
+def _qualifies(words: list[str], i: int, alone: bool) -> bool:
+    """A lone year after a lower-case word dates that word's cell (``porcentual 2019``), and so
+    does a period alone on its line under a word (``Periodo`` / ``2018-2019``); years in a run
+    (``medio 2019 2020``) are column names."""
+    year = _YEAR.match(words[i]) or (alone and _PERIOD.match(words[i]))
+    if not year or words[i - 1].lower() in CONNECTORS or _PERIOD.match(words[i - 1]):
         return False
-    return i + 1 == len(words) or not _YEAR.match(words[i + 1])
+    if not (_lower(words[i - 1]) or alone):
+        return False
+    return i + 1 == len(words) or not _PERIOD.match(words[i + 1])
 
 
 def segment(lines: list[tuple[str, bool]], k: int, floor: float = WEAK) -> list[str] | None:
@@ -150,3 +158,30 @@ def right_names(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
         return None
     left = cells[:-width]
     return [(" / " if len(left) >= 3 else " ").join(left)] + cells[-width:]
+
+
+def block_names(lines: list[tuple[str, bool]], width: int) -> list[str] | None:
+    """The label name and ``width`` value names of a header whose cells are blocks set apart by
+    blank lines (line breaks inside a block wrap one cell). One block short: the first block
+    also holds the label name, cut at its sure gap (``Concepto Periodo`` / ``2017-2018``)."""
+    words, gaps = _words(lines)
+    blanks = [i for i, g in enumerate(gaps) if g == BLANK]
+    if width < 2 or len(blanks) not in (width - 1, width):
+        return None
+    # Two words side by side after the first block are two cells (``Frecuencia Porcentaje``
+    # under ``Total``), not one; a word before its period (``Periodo 2018-2019``) is one.
+    for i in range(blanks[0] + 1, len(gaps)):
+        if gaps[i] == WORD and not _PERIOD.match(words[i + 1].split("/")[0]):
+            return None
+    cuts = blanks
+    if len(blanks) == width - 1:
+        # The label name comes first on the first line (``Concepto Cierre 2018``).
+        first = [(-g, i) for i, g in enumerate(gaps[: blanks[0]]) if g >= WORD]
+        if not first:
+            return None
+        cuts = [min(first)[1]] + blanks
+    names, start = [], 0
+    for i in cuts + [len(words) - 1]:
+        names.append(" ".join(words[start : i + 1]))
+        start = i + 1
+    return names

@@ -52,6 +52,7 @@ from tui.corpus.space_columns import (
 )
 from tui.corpus.space_groups import grouped_names
 from tui.corpus.space_header import (
+    block_names,
     header_names,
     right_names,
     segment,
@@ -196,6 +197,8 @@ def _names(
     names = two_level(lines, width) if sides == 1 else None
     if names is None and width - 1 <= strong_gaps(lines) <= width:  # one weak cut at most
         names = header_names(lines, width)
+    if names is None and sides == 1 and strong_gaps(lines) > width:
+        names = block_names(lines, width)
     if names:
         return names, None
     names, problem = column_names([h.text for h in header], width, sides)
