@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
+from space_snippets import body
+from space_snippets import rows as _rows
+
 from tui.corpus.tables_space import parse_space_table
 
 
 def _grid(text: str):
-    return parse_space_table([(10 + i, line) for i, line in enumerate(text.split("\n"))])
-
-
-def _rows(grid) -> list[list[str]]:
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return list(out.values())
+    return parse_space_table(body(text))
 
 
 BANDED = """Zona de

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
+from space_snippets import body, rows
+
 from tui.corpus.space_columns import peel
 from tui.corpus.space_labels import merged_names, year_labels
 from tui.corpus.space_rows import Row
 from tui.corpus.tables_space import parse_space_table
-
-
-def body(text: str, first: int = 10) -> list[tuple[int, str]]:
-    return [(first + i, line) for i, line in enumerate(text.split("\n"))]
-
-
-def rows(grid) -> list[list[str]]:
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return list(out.values())
 
 
 def test_a_year_after_de_ends_the_label():

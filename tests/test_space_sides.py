@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
+from space_snippets import body, rows
+
 from tui.corpus.space_sides import two_labels
 from tui.corpus.tables_space import parse_space_table
 
 
 def _rows(text: str) -> list[list[str]]:
-    grid = parse_space_table([(10 + i, line) for i, line in enumerate(text.split("\n"))])
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return list(out.values())
+    return rows(parse_space_table(body(text)))
 
 
 BALANCE = """Concepto 2018 2019 Concepto 2018 2019

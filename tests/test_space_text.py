@@ -2,17 +2,9 @@
 
 from __future__ import annotations
 
+from space_snippets import table as _grid
+
 from tui.corpus.space_text import pivot_tokens, split_tails
-from tui.corpus.tables_space import parse_space_table
-
-
-def _grid(text: str) -> tuple[list[str], list[list[str]]]:
-    grid = parse_space_table([(10 + i, line) for i, line in enumerate(text.split("\n"))])
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return grid.columns, list(out.values())
-
 
 # Rows wrapped over many short lines: the pivot ``CDC`` is on fewer than a quarter of the lines
 # but opens the second cell of every row block.

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
+from space_snippets import table as _rows
+
 from tui.corpus.space_columns import peel
 from tui.corpus.space_textcols import seams, split_labels
-from tui.corpus.tables_space import parse_space_table
-
-
-def _rows(text: str) -> tuple[list[str], list[list[str]]]:
-    grid = parse_space_table([(10 + i, line) for i, line in enumerate(text.split("\n"))])
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return grid.columns, list(out.values())
-
 
 WORKS = """Delegación
 regional

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from space_snippets import body, rows
 
 from tui.corpus.tables_space import parse_space_table
-
-
-def body(text: str, first: int = 10) -> list[tuple[int, str]]:
-    return [(first + i, line) for i, line in enumerate(text.split("\n"))]
-
-
-def rows(grid) -> list[list[str]]:
-    out: dict[int, list[str]] = {}
-    for c in sorted(grid.cells, key=lambda c: (c.row, c.col)):
-        out.setdefault(c.row, []).append(c.text)
-    return list(out.values())
 
 
 def cell(grid, row: int, col: int):
