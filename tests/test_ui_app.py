@@ -360,6 +360,17 @@ async def test_sections_read_again_come_from_memory(small_db, monkeypatch):
 
 
 @sync
+async def test_a_large_database_keeps_reading_sections_one_by_one(small_db, monkeypatch):
+    monkeypatch.setattr("tui.ui.screens.main.LIBRARY_MAX_PARAGRAPHS", 1)
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        await settle(pilot, 0.2)
+        assert screen.library is None
+        await open_section(pilot, screen, "ilpa-2022:s2")
+        assert screen.shown.ref == "ilpa-2022:s2"
+
+
+@sync
 async def test_sections_open_from_the_library_once_read(small_db, monkeypatch):
     from tui.store import reader
 

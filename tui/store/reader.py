@@ -229,6 +229,10 @@ class Library:
         )
 
 
+def count_paragraphs(con: Con) -> int:
+    return con.execute("SELECT count(*) FROM paragraphs").fetchone()[0]
+
+
 def load_library(con: Con) -> Library:
     """Every section's text in one read (~10 MB for the corpus): sections then open at once."""
     library = _read_library(con, "true", [])

@@ -22,6 +22,8 @@ from tui.ui.widgets.section_reader import SectionReader
 SLOW_SECONDS = 0.2
 """After this long without an answer, the reader says it is loading."""
 CACHED_SECTIONS = 32
+LIBRARY_MAX_PARAGRAPHS = 40_000
+"""Beyond this (four times the corpus), section texts are not all held in memory (~1 KB each)."""
 WARM_UP_SECONDS = 0.5
 """Once the first screen is up and the user pauses, the exhibit screen is built: not on the first Enter."""
 
@@ -100,6 +102,8 @@ class MainScreen(Screen):
         """Read the text of every section (~0.15 s, ~11 MB for the corpus) after the first paint."""
         con = self.app.cursor()
         try:
+            if reader.count_paragraphs(con) > LIBRARY_MAX_PARAGRAPHS:
+                return  # sections are read one by one: memory stays bounded
             library = reader.load_library(con)
         finally:
             con.close()
