@@ -482,3 +482,32 @@ async def test_exhibit_screen_built_ahead_while_the_user_pauses(small_db):
         assert pilot.app.focused is focused
         ex, _ = await open_table(pilot, small_db)
         assert ex is built
+
+
+@sync
+async def test_label_column_widens_with_the_terminal():
+    from textual.app import App, ComposeResult
+
+    class GridApp(App):
+        def compose(self) -> ComposeResult:
+            yield DataGrid(id="g")
+
+    label = "Hospital General de Zona con Medicina Familiar No. 1 Tlaxcala"
+    columns = ["Unidad", *(f"Periodo {y}" for y in range(2015, 2021))]
+    rows = [[label, *[1_234_567.5] * 6], ["Otra", *[2.0] * 6]]
+
+    def frozen(grid) -> int:
+        return grid.table.columns[next(iter(grid.table.columns))].width
+
+    app = GridApp()
+    async with app.run_test(size=(200, 50)) as pilot:
+        grid = app.query_one(DataGrid)
+        grid.load(columns, rows, [False, *[True] * 6])
+        await pilot.pause()
+        assert frozen(grid) == len(label)  # room enough: the whole label
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert frozen(grid) == 28  # the numbers first
+        await pilot.resize_terminal(150, 30)
+        await pilot.pause()
+        assert 28 < frozen(grid) < len(label)

@@ -160,11 +160,24 @@ class DataGrid(Vertical):
         """Column ``c``'s width, given up front so the table does not measure every cell through
         Rich after showing it: what its label and cells need; the frozen column's cut."""
         if c == 0 and len(self.data.columns) > 1:
-            # The cells of a numeric column are padded to this width: any less and they get cut.
-            return min(self._widths[0], FROZEN_MAX_WIDTH)
+            return self._frozen_width()
         if self.data.numeric[c]:
             return self._widths[c]  # label and cells are padded to it
         return max(cell_len(self._column_label(c).plain), self._text_widths[c])
+
+    def _frozen_width(self) -> int:
+        """The label column: cut to :data:`FROZEN_MAX_WIDTH` unless the grid is wide enough to
+        show the other columns beside more of it (a wide terminal shows whole labels)."""
+        others = sum(self._width(c) + 2 for c in range(1, len(self.data.columns)))  # + padding
+        room = self.size.width - others - 4  # its own padding and the vertical scrollbar
+        return min(self._widths[0], max(FROZEN_MAX_WIDTH, room))
+
+    def on_resize(self) -> None:
+        if len(self.data.columns) > 1 and self._widths:
+            column = self.table.columns[_key(0)]
+            if column.width != (width := self._frozen_width()):
+                column.width = width
+                self._refresh_rows()
 
     def _cells(self, i: int) -> list[Text]:
         d = self.data
@@ -210,7 +223,7 @@ class DataGrid(Vertical):
         row, col = self.cursor_cell()
         if row is not None and (row, col) in d.marks:
             parts.append(d.marks[(row, col)])
-        if row is not None and d.display and len(d.display[row][0]) > FROZEN_MAX_WIDTH:
+        if row is not None and d.display and len(d.display[row][0]) > self.table.columns[_key(0)].width:
             parts.append(d.display[row][0])
         # One line whatever it says: a layout of the screen at each cursor move is not needed.
         self.query_one("#grid-status", Static).update(" · ".join(parts), layout=False)
