@@ -124,3 +124,26 @@ def test_columns_printed_as_percentages_are_not_summed():
         "Total general\t3,160\t99.15%\t0.85%",
     )
     assert check_exhibit(_table(*rows)) == []
+
+
+NESTED = (
+    "Tipo\tPersonas",
+    "Titulares\t3,700",
+    "Aseguradas\t3,000",
+    "Con empleo\t2,200",
+    "Sin empleo\t800",
+    "Pensionadas\t700",
+    "Familiares\t4,000",
+    "Total\t7,700",
+)
+
+
+def test_rows_nested_without_indents_add_up_to_their_total():
+    """Subtotals printed above their parts, with nothing to mark the nesting: the total is the
+    sum of the top rows (3,700 + 4,000), not of every row."""
+    assert check_exhibit(_table(*NESTED)) == []
+
+
+def test_a_wrong_total_of_nested_rows_is_still_reported():
+    rows = [*NESTED[:-1], "Total\t7,600"]
+    assert [(c.check, c.row, c.found) for c in check_exhibit(_table(*rows))] == [("col_total", 6, 7600)]

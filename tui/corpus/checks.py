@@ -88,21 +88,13 @@ def _col_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
             total = _val(rows, t, c)
             if total is None:
                 continue
-            ok, expected = False, None
-            for group in (segment, above, earlier):
-                addends = [cell for r in group if (cell := _val(rows, r, c)) is not None]
-                if not addends:
-                    continue
-                s = sum(a.value for a in addends)
-                expected = s if expected is None else expected
-                room = _ulp([total], _scaled(ex, c)) + _ulp(addends, _scaled(ex, c))
-                if abs(s - total.value) <= room + _EPS:
-                    ok = True
-                    break
+            expected, ok = _adds_up(ex, rows, total, c, (segment, above, earlier))
             if expected is None:
                 continue
             hits += ok
-            if not ok:
+            # Rows nested without indents (subtotals above their parts) add up too, but do not
+            # make the other columns' misses count.
+            if not ok and not _adds_up(ex, rows, total, c, (_top_level(ex, rows, segment, c),))[1]:
                 misses.append(Check(ex.exhibit_id, "col_total", t, c, expected, total.value))
         # A lone miss counts on a row labelled plainly as a total; a named measure that adds up
         # nowhere is taken for what it says, not for a sum.
@@ -110,6 +102,53 @@ def _col_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
             found.extend(misses)
         prev = t
     return found
+
+
+def _adds_up(ex: Exhibit, rows: Table, total: Cell, c: int, groups) -> tuple[float | None, bool]:
+    """(the first group's sum, whether a group of rows sums to ``total`` within rounding)."""
+    expected = None
+    for group in groups:
+        addends = [cell for r in group if (cell := _val(rows, r, c)) is not None]
+        if not addends:
+            continue
+        s = sum(a.value for a in addends)
+        expected = s if expected is None else expected
+        room = _ulp([total], _scaled(ex, c)) + _ulp(addends, _scaled(ex, c))
+        if abs(s - total.value) <= room + _EPS:
+            return expected, True
+    return expected, False
+
+
+def _top_level(ex: Exhibit, rows: Table, group: list[int], c: int) -> list[int]:
+    """The rows of ``group`` that are not parts of another, when the rows nest without indents:
+    a row followed by rows (themselves maybe nested) that sum to it is their subtotal. Empty
+    when no row has parts, or when a cell is missing."""
+    cells = [_val(rows, r, c) for r in group]
+    if len(cells) < 3 or any(cell is None for cell in cells):
+        return []
+    scaled = _scaled(ex, c)
+
+    def block(i: int) -> int:
+        """The index after the row ``i`` and its parts (``i + 1`` when it has none)."""
+        target, sign = cells[i].value, 1 if cells[i].value >= 0 else -1
+        j, parts, total = i + 1, [], 0.0
+        # Parts are taken until they reach the row's value (from below, or from above when it
+        # is negative), each part with its own parts.
+        while j < len(cells) and sign * total < sign * target - room(i, parts) - _EPS:
+            parts.append(cells[j])
+            total += cells[j].value
+            j = block(j)
+        whole = len(parts) >= 2 and abs(total - target) <= room(i, parts) + _EPS
+        return j if whole else i + 1
+
+    def room(i: int, parts: list[Cell]) -> float:
+        return _ulp([cells[i]], scaled) + _ulp(parts, scaled)
+
+    tops, i = [], 0
+    while i < len(cells):
+        tops.append(group[i])
+        i = block(i)
+    return tops if len(tops) < len(group) else []
 
 
 def _addends(ex: Exhibit, t: int, cols: list[int]) -> list[int]:

@@ -209,4 +209,9 @@ def find_exhibits(doc_id: str, lines: list[str], skip: set[int]) -> list[Exhibit
         ex.exhibit_id = base if counts[base] == 1 else f"{base}-{counts[base]}"
         seen[key] = ex
         exhibits.append(ex)
+    if tab_doc:
+        from tui.corpus.orphans import find_uncaptioned
+
+        exhibits += find_uncaptioned(doc_id, view, claimed, exhibits)
+        exhibits.sort(key=lambda ex: ex.line_start)
     return exhibits
