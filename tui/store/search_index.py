@@ -46,8 +46,9 @@ SELECT $seq + row_number() OVER () AS seq, * FROM (
            trim(coalesce(s.number || ' ', '') || s.title), s.line_start
     FROM sections s JOIN heading h USING (section_id)
     UNION ALL
-    SELECT e.doc_id, 'exhibit', e.exhibit_id, e.section_id, trim(e.label || '. ' || coalesce(e.title, '')),
-           concat_ws(' · ', e.label, e.title, e.subtitle,
+    SELECT e.doc_id, 'exhibit', e.exhibit_id, e.section_id,
+           e.label || coalesce('. ' || nullif(e.title, ''), ''),
+           concat_ws(' · ', e.label, nullif(e.title, ''), e.subtitle,
                      (SELECT string_agg(c.name, ' · ' ORDER BY c.col) FROM exhibit_columns c
                       WHERE c.exhibit_id = e.exhibit_id),
                      (SELECT string_agg(DISTINCT nullif(trim(x.text), ''), ' · ') FROM exhibit_cells x
