@@ -511,3 +511,23 @@ async def test_label_column_widens_with_the_terminal():
         await pilot.resize_terminal(150, 30)
         await pilot.pause()
         assert 28 < frozen(grid) < len(label)
+
+
+def test_caption_puts_source_and_checks_before_long_notes():
+    from types import SimpleNamespace
+
+    from tui.ui.screens.exhibit import NOTES_SHOWN, _caption
+
+    detail = SimpleNamespace(
+        info=SimpleNamespace(label="Cuadro I.1", title="Título"),
+        subtitle="(personas)",
+        source="IMSS.",
+        problems=None,
+        checks=[object()],
+        texts=[["a"]],
+        notes="Nota larga. " * 60,
+    )
+    lines = _caption(detail).plain.split("\n")
+    assert lines[1:4] == ["(personas)", "Source: IMSS.", "1 consistency check(s) failed: marked in red"]
+    assert lines[4].startswith("Notes: Nota larga.") and lines[4].endswith("… (v: source lines)")
+    assert len(lines[4]) < NOTES_SHOWN + 30

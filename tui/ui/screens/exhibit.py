@@ -207,24 +207,29 @@ def _raw_rows(d: ExhibitDetail) -> list[list[object]]:
     ]
 
 
+NOTES_SHOWN = 240
+"""Characters of an exhibit's notes shown above its grid."""
+
+
 def _caption(d: ExhibitDetail) -> Text:
     i = d.info
     text = Text.assemble((i.label, "bold reverse"), " ", (i.title, "bold"))
-    for label, value in (
-        ("", d.subtitle),
-        ("Notes: ", d.notes),
-        (_source_label(d.source), d.source),
-        ("Problems: ", d.problems),
-    ):
+    # The caption is a few lines high on a small terminal: what matters most comes first, the
+    # notes (whole in the source view) last and shortened.
+    notes = " ".join((d.notes or "").split())
+    if len(notes) > NOTES_SHOWN:
+        notes = notes[: NOTES_SHOWN - 1].rstrip() + "… (v: source lines)"
+    lines = [
+        ("", d.subtitle, "italic"),
+        (_source_label(d.source), d.source, ""),
+        ("Problems: ", d.problems, "dim"),
+        ("", d.checks and f"{len(d.checks)} consistency check(s) failed: marked in red", "bold red"),
+        ("", not d.texts and NO_DATA + " Cited in:", "bold dark_orange"),
+        ("Notes: ", notes, ""),
+    ]
+    for label, value, style in lines:
         if value:
-            text.append(
-                f"\n{label}{' '.join(value.split())}",
-                style="italic" if not label else "dim" if label == "Problems: " else "",
-            )
-    if not d.texts:
-        text.append("\n" + NO_DATA + " Cited in:", style="bold dark_orange")
-    if d.checks:
-        text.append(f"\n{len(d.checks)} consistency check(s) failed: marked in red", style="bold red")
+            text.append(f"\n{label}{' '.join(value.split())}", style=style)
     return text
 
 
