@@ -36,6 +36,7 @@ from tui.corpus.model import Cell, Grid
 from tui.corpus.numbers import is_missing, parse_number
 from tui.corpus.space_align import align_by_total
 from tui.corpus.space_bands import band_column, detach, fill_down, trim_bands
+from tui.corpus.space_blocks import block_rows, keyed_table
 from tui.corpus.space_columns import (
     CELL_MARKS,
     CONNECTORS,
@@ -217,6 +218,9 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     table = [ln for k, ln in enumerate(lines) if k not in prose]
     width = _width(table)
     text = text_table(table) if width == 0 else _text_and_counts(table)
+    if text is None and width == 0 == _width(lines):  # read block by block, prose and all
+        text = keyed_table(lines) or block_rows(lines)
+        grid.prose = set()
     if text is not None:
         text.prose = grid.prose
         return text
