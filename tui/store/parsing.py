@@ -151,6 +151,9 @@ def _parse_in_workers(files: list[Path], workers: int, progress: Progress | None
 
 def _worker(tasks, results) -> None:
     """A parse worker: each file's parts, in order, on ``results`` (see :func:`parse_parts`)."""
+    # Told to stop only once the writer has read everything, or because the build failed: then
+    # what is still buffered is not wanted, and waiting to flush it would hang the exit.
+    results.cancel_join_thread()
     while (path := tasks.get()) is not None:
         for rows, last in parse_parts(path):
             results.put((path, rows, last))
