@@ -106,3 +106,75 @@ def test_right_names_joins_two_leftover_cells_with_a_space_and_skips_year_header
     assert right_names([("Cursos CLImSS Inscritos", False)], 1) == ["Cursos CLImSS", "Inscritos"]
     assert right_names([("Concepto Cierre 2018 PEF 2019 Diferencia", False)], 2) is None
     assert right_names([("Estado", False), ("Monto", True)], 1) is None  # no cell left over
+
+
+BANDED_WORKS = """Tipo de
+obra
+
+Zona de
+atención Estado Ciudad Unidad Camas
+
+Costo total del
+proyecto
+
+(millones de
+pesos)
+
+Obras de salud
+
+Nuevas
+
+Segundo
+nivel Sonora Nogales HGZ 40 2.5
+
+Sonora Guaymas HGZ 30 1.5
+
+Primer
+nivel Jalisco Tonalá UMF 0 0.5
+
+Jalisco Zapopan UMF 0 0.7
+
+Retirada
+
+Colima Manzanillo UMF 0 0.2
+
+Retirada Colima Tecomán UMF 0 0.3
+
+Tercer nivel
+
+Puebla Centro
+
+Atlixco, Sur
+
+UMAE HE 10 9.1
+
+Puebla Norte CMN 10 3.0
+
+Yucatán Oriente Mérida Centro,
+
+UMF No. 9 Ampliación 0 1.0
+
+Total obras 90 18.6"""
+
+
+def test_a_two_word_band_glued_to_a_row_is_cut_and_heads_printed_apart_are_joined():
+    _, rows = _rows(BANDED_WORKS)
+    labels = [r[0] for r in rows]
+    assert labels == [
+        "Obras de salud",
+        "Nuevas",
+        "Segundo nivel",
+        "Sonora Nogales HGZ",
+        "Sonora Guaymas HGZ",
+        "Primer nivel",
+        "Jalisco Tonalá UMF",
+        "Jalisco Zapopan UMF",
+        "Retirada Colima Manzanillo UMF",
+        "Retirada Colima Tecomán UMF",
+        "Tercer nivel",
+        "Puebla Centro Atlixco, Sur UMAE HE",
+        "Puebla Norte CMN",
+        "Yucatán Oriente Mérida Centro, UMF No. 9 Ampliación",
+        "Total obras",
+    ]
+    assert rows[3][1:] == ["40", "2.5"] and rows[6][1:] == ["0", "0.5"]

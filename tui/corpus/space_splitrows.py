@@ -13,6 +13,11 @@ Two shapes break such rows:
   acronym cell (``HGZ``) of its own, while a label-only row just above has one: they are one
   row. When that row opens with the acronym, the cells before it (state, town) are the
   label-only row above it.
+- A two-word band (``Primer nivel``: its second word follows several first words, lower-case
+  at least once) printed on the first line of its group's first row is cut from that row.
+- A row whose first cells (``Ciudad de México Sur`` / ``Tizapán, San Ángel``) or row tag
+  (``Demolida``) stand apart above it, between blank lines, gets them back: its own first word
+  opens no other row, the part's first word does (or the row opens with its acronym cell).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from tui.corpus.space_columns import TOTAL
+from tui.corpus.space_columns import CONNECTORS, TOTAL
 from tui.corpus.space_rows import Row, join_label
 from tui.corpus.space_textcols import anchor_of
 
@@ -113,3 +118,88 @@ def _is_part(row: Row, tails: set[str]) -> bool:
         or any(c.isdigit() for c in row.label)
         or len(row.label.split()) > MAX_BAND_WORDS
     )
+
+
+def _is_acronym(word: str) -> bool:
+    return anchor_of(word) == 0
+
+
+def band_words(rows: list[Row]) -> set[str]:
+    """Second words that make a two-word band (``Primer nivel``, ``Tercer Nivel``): printed after
+    two or more different capitalised words, lower-case at least once (a name such as ``Veracruz
+    Sur`` keeps its capital), never a connector."""
+    firsts: dict[str, set[str]] = {}
+    lower: set[str] = set()
+    for row in rows:
+        toks = row.label.split()
+        if len(toks) < 2 or TOTAL.match(row.label) or not toks[0][:1].isupper() or _is_acronym(toks[0]):
+            continue
+        word = toks[1].lower()
+        if word in CONNECTORS or not toks[1].isalpha():
+            continue
+        firsts.setdefault(word, set()).add(toks[0].lower())
+        if toks[1][:1].islower():
+            lower.add(word)
+    return {w for w, f in firsts.items() if len(f) >= 2 and w in lower}
+
+
+def _band_prefix(label: str, words: set[str]) -> bool:
+    toks = label.split()
+    return len(toks) >= 2 and toks[1].lower() in words and not TOTAL.match(label)
+
+
+def split_bands(rows: list[Row], words: set[str]) -> list[Row]:
+    """Rows with a two-word band glued before their first cell (``Primer nivel Baja California
+    Sur …``) cut into the band (a row without values) and the row."""
+    out: list[Row] = []
+    for row in rows:
+        toks = row.label.split()
+        glued = _band_prefix(row.label, words) and len(toks) > 2 and toks[2][:1].isupper()
+        if glued and toks[2].lower() not in CONNECTORS:
+            out.append(Row(" ".join(toks[:2]), row.label_line))
+            row = replace(row, label=" ".join(toks[2:]))
+        out.append(row)
+    return out
+
+
+def _first(label: str) -> str:
+    return label.split()[0] if label.split() else ""
+
+
+def join_headless(rows: list[Row], words: set[str]) -> list[Row]:
+    """Value rows whose first cells were printed above them, apart (``Ciudad de México Sur`` /
+    ``Tizapán, San Ángel`` / ``UMAE HGO No. 4 … 53.5``), joined to them. A row lacks its head
+    when its first word opens no other value row; its head is the nearest label-only row above
+    that opens like other value rows (``Ciudad``, a tag such as ``Sismo``), or, for a row that
+    opens with its acronym cell, the label-only row right above it."""
+    data = [r for r in rows if r.values and r.label and not TOTAL.match(r.label)]
+    opens = Counter(_first(r.label) for r in data)
+    ids = {id(r) for r in data if opens[_first(r.label)] < 2}
+    out: list[Row] = []
+    for row in rows:
+        k = _head_start(out, row, opens, words) if id(row) in ids else None
+        if k is None:
+            out.append(row)
+            continue
+        label = join_label([p.label for p in out[k:]] + [row.label])
+        first = out[k].label_line
+        del out[k:]
+        out.append(replace(row, label=label, label_line=first))
+    return out
+
+
+def _head_start(done: list[Row], row: Row, opens: Counter, words: set[str]) -> int | None:
+    k = len(done)
+    while k > 0 and len(done) - k < MAX_PARTS:
+        part = done[k - 1]
+        if part.values or not part.label or TOTAL.match(part.label) or _band_prefix(part.label, words):
+            break
+        k -= 1
+        if opens[_first(part.label)]:
+            return k
+    # A row opening with its acronym cell lacks the cells before it: the line above, when it
+    # is a name (no numbers: ``1 1.75 pza`` are cells of another row).
+    above = done[-1].label if k < len(done) else "0"
+    if _is_acronym(_first(row.label)) and not any(c.isdigit() for c in above):
+        return len(done) - 1
+    return None

@@ -64,7 +64,14 @@ from tui.corpus.space_labels import merged_names, year_labels
 from tui.corpus.space_prose import prose_lines
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 from tui.corpus.space_sides import feed_sides, left_header, place_lone, repeated_header, side_by_side
-from tui.corpus.space_splitrows import band_tails, detach_bands, merge_parts
+from tui.corpus.space_splitrows import (
+    band_tails,
+    band_words,
+    detach_bands,
+    join_headless,
+    merge_parts,
+    split_bands,
+)
 from tui.corpus.space_text import split_heads, text_table
 from tui.corpus.space_textcols import header_cells, text_cells
 
@@ -252,6 +259,8 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     rows = _assemble(detach_bands(rows_part) if tails else rows_part, width, sides, loose)
     if multi:
         rows = merge_parts(rows, tails)
+        words = band_words(rows)
+        rows = join_headless(split_bands(rows, words), words)
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
