@@ -87,6 +87,13 @@ def test_nbsp_header_names_the_columns_and_blocks_are_rows() -> None:
     ]
 
 
+def test_header_repeated_with_plain_spaces_is_cut_into_its_cells() -> None:
+    text = "Objetivo 1\u00a0 Indicador\u00a0 Meta\u00a0\n\nUno.\n\nObjetivo 2 indicador\u00a0 meta\n\nDos."
+    names, rows = table(text)
+    assert names == ["Objetivo 1", "Indicador", "Meta"]
+    assert rows == [["Uno.", "", ""], ["Objetivo 2", "indicador", "meta"], ["Dos.", "", ""]]
+
+
 def test_bullets_are_rows_under_a_short_name() -> None:
     names, rows = table("Cursos en línea\n\n•\tPrimer curso de\n  higiene.\n•\tsegundo curso (en diseño).")
     assert names == ["Cursos en línea"]

@@ -143,8 +143,26 @@ def block_rows(lines: list[Line]) -> Grid | None:
     for block, cells in zip(bks, split, strict=True):
         if cells is header:
             continue
-        texts = cells if k > 1 and len(cells) == k else [_text(block)]
+        texts = cells if k > 1 and len(cells) == k else _repeat(block, header) or [_text(block)]
         grid.cells.extend(Cell(r, j, t, None, block[0].ln) for j, t in enumerate(texts))
         grid.cells.extend(Cell(r, j, "", None, None) for j in range(len(texts), k))
         r += 1
     return grid
+
+
+def _repeat(block: list[Line], header: list[str] | None) -> list[str] | None:
+    """A one-line block that ends in the header's names after the first (``Objetivo 2
+    Indicadores Meta``, whatever the spaces between them): cut into the header's cells."""
+    if not header or len(header) < 2 or len(block) != 1:
+        return None
+    toks = block[0].tokens
+    sizes = [len(name.split()) for name in header[1:]]
+    start = len(toks) - sum(sizes)
+    tail = " ".join(header[1:]).lower().split()
+    if start < 1 or [t.lower() for t in toks[start:]] != tail:
+        return None
+    cells = [" ".join(toks[:start])]
+    for n in sizes:
+        cells.append(" ".join(toks[start : start + n]))
+        start += n
+    return cells
