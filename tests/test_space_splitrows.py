@@ -178,3 +178,18 @@ def test_a_two_word_band_glued_to_a_row_is_cut_and_heads_printed_apart_are_joine
         "Total obras",
     ]
     assert rows[3][1:] == ["40", "2.5"] and rows[6][1:] == ["0", "0.5"]
+
+
+def test_total_rows_printing_a_count_first_keep_it_in_a_column_of_its_own():
+    text = BANDED_WORKS.replace(
+        "Total obras 90 18.6",
+        "Subtotal Obras de salud 8 90 18.6\n\nObras varias\n\n"
+        "Jalisco Tonalá Bodega 0 1.0\n\nJalisco Tepic Almacén 0 2.0\n\n"
+        "Subtotal Obras varias 2 3.0\n\nTotal Obras 10 90 21.6",
+    )
+    names, rows = _rows(text)
+    assert names[1] == "Obras (número)"
+    assert rows[-6] == ["Subtotal Obras de salud", "8", "90", "18.6"]
+    assert rows[-2] == ["Subtotal Obras varias", "2", "", "3.0"]  # placed by its rows' sums
+    assert rows[-1] == ["Total Obras", "10", "90", "21.6"]
+    assert rows[3] == ["Sonora Nogales HGZ", "", "40", "2.5"]

@@ -22,13 +22,17 @@ Two shapes break such rows:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
+from itertools import combinations
 
+from tui.corpus.numbers import parse_number
 from tui.corpus.space_columns import CONNECTORS, TOTAL
 from tui.corpus.space_rows import Row, join_label
 from tui.corpus.space_textcols import anchor_of
 
+_COUNT = re.compile(r"^\d{1,3}$")
 MAX_PARTS = 4
 """Label-only rows above a value row that may be parts of it."""
 MAX_BAND_WORDS = 5
@@ -203,3 +207,51 @@ def _head_start(done: list[Row], row: Row, opens: Counter, words: set[str]) -> i
     if _is_acronym(_first(row.label)) and not any(c.isdigit() for c in above):
         return len(done) - 1
     return None
+
+
+def total_counts(rows: list[Row], width: int) -> tuple[str, dict[int, tuple[str, int | None]]] | None:
+    """(column name, each total row's count by row index) when most total rows print one
+    number more than the value columns (``Subtotal Obras Médicas 13 38 121 …``): the count of
+    their items, left in the label by the right-to-left reading. A total row without that
+    extra number but with every value column full printed its count first and left one value
+    out; its values are placed by the sums of its group. None when the totals have no count."""
+    totals = [k for k, r in enumerate(rows) if TOTAL.match(r.label)]
+    counted = [k for k in totals if _COUNT.match(rows[k].label.split()[-1]) and len(rows[k].values) == width]
+    if width < 2 or len(totals) < 2 or 2 * len(counted) <= len(totals):
+        return None
+    out: dict[int, tuple[str, int | None]] = {}
+    start = 0
+    for k in totals:
+        row = rows[k]
+        if k in counted:
+            head, _, count = row.label.rpartition(" ")
+            rows[k] = replace(row, label=head)
+            out[k] = (count, row.value_line)
+        elif len(row.values) == width:
+            count, line = row.values[0]
+            rows[k] = replace(row, values=row.values[1:])
+            _place(rows[k], [r for r in rows[start:k] if r.values and not TOTAL.match(r.label)], width)
+            out[k] = (count, line)
+        start = k + 1
+    words = {r.label.split()[1] for r in rows if TOTAL.match(r.label) and len(r.label.split()) > 1}
+    name = f"{words.pop()} (número)" if len(words) == 1 else "Número"
+    return name, out
+
+
+def _place(row: Row, group: list[Row], width: int) -> None:
+    """Slots of a total row's values that match the most sums of its group (else right-aligned)."""
+    sums = [0.0] * width
+    for r in group:
+        for j, tok in enumerate(r.cells(width)):
+            num = parse_number(tok) if tok else None
+            sums[j] += num.value if num else 0.0
+    vals = [parse_number(t) for t, _ in row.values]
+
+    def score(slots: tuple[int, ...]) -> int:
+        return sum(1 for j, v in zip(slots, vals, strict=True) if v and abs(sums[j] - v.value) < 0.05)
+
+    best = max(combinations(range(width), len(vals)), key=score, default=None)
+    right = tuple(range(width - len(vals), width))
+    if best is not None and score(best) > score(right):
+        row.slots = best
+        row.problem = f"{len(vals)} of {width} values after its count, placed by the sums of its rows"

@@ -71,6 +71,7 @@ from tui.corpus.space_splitrows import (
     join_headless,
     merge_parts,
     split_bands,
+    total_counts,
 )
 from tui.corpus.space_text import split_heads, text_table
 from tui.corpus.space_textcols import header_cells, text_cells
@@ -264,6 +265,7 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
     if loose and sides == 1:
         rows = merge_wrapped_dates(rows, width)
     align_by_total(rows, width)
+    counts = total_counts(rows, width) if multi else None
     if one and year_labels(rows, width):
         width -= 1
         grid.columns = merged_names(grid.columns)
@@ -274,8 +276,31 @@ def _parse(body: list[tuple[int, str]]) -> Grid:
         grid.columns, second = texts
     else:
         second = _text_column(grid, header, rows, width) if sides == 1 and not shares else None
+    if counts and second is None:
+        second = _count_column(grid, counts)
+    elif counts:  # the label is cut into text cells: the count stays printed in it
+        for r, (count, _) in counts[1].items():
+            rows[r].label = f"{rows[r].label} {count}"
     _fill(grid, rows, width, {j + 1 for j in shares}, second)
+    if counts and second is not None and not texts:
+        _count_values(grid, counts[1])
     return grid
+
+
+def _count_column(grid: Grid, counts: tuple[str, dict]) -> dict[int, str]:
+    """The total rows' counts as a column of their own after the label (see
+    :func:`total_counts`); the header names no such column, so the problem is recorded."""
+    name, found = counts
+    grid.columns = grid.columns[:1] + [name] + grid.columns[1:]
+    grid.problems.append(f"the total rows print a count no header cell names: column {name!r}")
+    return {r: count for r, (count, _) in found.items()}
+
+
+def _count_values(grid: Grid, found: dict) -> None:
+    for cell in grid.cells:
+        if cell.col == 1 and cell.row in found:
+            cell.value = float(found[cell.row][0])
+            cell.line = found[cell.row][1]
 
 
 MAX_COUNT_ROWS = 2
