@@ -147,3 +147,18 @@ def test_rows_nested_without_indents_add_up_to_their_total():
 def test_a_wrong_total_of_nested_rows_is_still_reported():
     rows = [*NESTED[:-1], "Total\t7,600"]
     assert [(c.check, c.row, c.found) for c in check_exhibit(_table(*rows))] == [("col_total", 6, 7600)]
+
+
+def test_subtotals_and_a_count_printed_only_on_them_give_no_false_mismatch():
+    rows = (
+        "Tipo\tObras\tCosto",
+        "Clínica A\t\t10",
+        "Clínica B\t\t20",
+        "Subtotal obras médicas\t2\t30",
+        "Almacén\t\t5",
+        "Subtotal obras no médicas\t1\t5",
+        "Total obras\t3\t35",
+    )
+    assert check_exhibit(_table(*rows)) == []
+    wrong = (*rows[:-1], "Total obras\t3\t36")
+    assert [(c.row, c.col, c.expected, c.found) for c in check_exhibit(_table(*wrong))] == [(5, 2, 35, 36)]

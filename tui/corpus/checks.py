@@ -12,7 +12,7 @@ import re
 
 from tui.corpus.model import Cell, Check, Exhibit
 
-_TOTAL = re.compile(r"^\s*total(?:es)?\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?\b", re.IGNORECASE)
 # "Total de niños en control", "Total de biológico aplicado": the name of a measure, which may or
 # may not sum the rows above it; only "Total", "Total general", "Totales"... surely do.
 _NAMED_TOTAL = re.compile(r"^\s*total(?:es)?\s+(?:de|del|en|por)\b", re.IGNORECASE)
@@ -82,7 +82,9 @@ def _col_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
     for t in totals:
         segment = [r for r in sorted(rows) if prev < r < t and r not in totals]
         above = [r for r in sorted(rows) if r < t and r not in totals]
-        earlier = [r for r in totals if r < t]
+        # A grand total may sum the subtotals above it; a subtotal sums only rows.
+        subtotal = 0 in rows[t] and rows[t][0].text.lstrip().lower().startswith("sub")
+        earlier = [] if subtotal else [r for r in totals if r < t]
         misses, hits = [], 0
         for c in cols:
             total = _val(rows, t, c)
@@ -127,22 +129,22 @@ def _top_level(ex: Exhibit, rows: Table, group: list[int], c: int) -> list[int]:
     if len(cells) < 3 or any(cell is None for cell in cells):
         return []
     scaled = _scaled(ex, c)
+    ulps = [_ulp([cell], scaled) for cell in cells]
+    ends: dict[int, int] = {}
 
     def block(i: int) -> int:
         """The index after the row ``i`` and its parts (``i + 1`` when it has none)."""
+        if i in ends:
+            return ends[i]
         target, sign = cells[i].value, 1 if cells[i].value >= 0 else -1
-        j, parts, total = i + 1, [], 0.0
+        j, n_parts, total, room = i + 1, 0, 0.0, ulps[i]
         # Parts are taken until they reach the row's value (from below, or from above when it
         # is negative), each part with its own parts.
-        while j < len(cells) and sign * total < sign * target - room(i, parts) - _EPS:
-            parts.append(cells[j])
-            total += cells[j].value
+        while j < len(cells) and sign * total < sign * target - room - _EPS:
+            n_parts, total, room = n_parts + 1, total + cells[j].value, room + ulps[j]
             j = block(j)
-        whole = len(parts) >= 2 and abs(total - target) <= room(i, parts) + _EPS
-        return j if whole else i + 1
-
-    def room(i: int, parts: list[Cell]) -> float:
-        return _ulp([cells[i]], scaled) + _ulp(parts, scaled)
+        ends[i] = j if n_parts >= 2 and abs(total - target) <= room + _EPS else i + 1
+        return ends[i]
 
     tops, i = [], 0
     while i < len(cells):
