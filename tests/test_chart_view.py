@@ -28,3 +28,12 @@ def test_ticks_are_few_sorted_and_inside(a, b):
     assert all(lo - slack <= t <= hi + slack for t in ticks)
     if hi - lo > 1e-6 * max(1.0, abs(hi)):
         assert len(ticks) >= 2 or math.isclose(lo, hi)
+
+
+def test_total_and_subtotal_rows_are_left_out_of_bars_but_measures_stay():
+    from tui.ui.widgets.chart_view import _TOTAL
+
+    totals = ["Total", "Total general", "Subtotal Obras Médicas", "TOTAL DE EGRESOS PROPIOS IMSS", "Suma"]
+    kept = ["Total de niños en control", "Total del gasto ejercido", "Totalidad", "Norte"]
+    assert all(_TOTAL.match(t) for t in totals)
+    assert not any(_TOTAL.match(t) for t in kept)

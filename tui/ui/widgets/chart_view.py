@@ -57,7 +57,9 @@ class ChartView(Vertical):
         pairs = [(d[0], float(r[col])) for d, r in zip(display, rows, strict=False) if _is_number(r[col])]
         parts = [pair for pair in pairs if not _TOTAL.match(pair[0])]
         if parts and len(parts) < len(pairs):  # a total dwarfs the bars it sums
-            return self._set(f"{columns[col]} (without the total row)", parts)
+            left = len(pairs) - len(parts)
+            note = "the total row" if left == 1 else f"its {left} total and subtotal rows"
+            return self._set(f"{columns[col]} (without {note})", parts)
         return self._set(columns[col], pairs)
 
     def plot_row(
@@ -130,9 +132,9 @@ class ChartView(Vertical):
         widget.refresh()
 
 
-_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?(?:\s+general|\s+nacional)?\s*$|^\s*suma\s*$", re.IGNORECASE)
-"""Row labels of a table's totals (``Total``, ``Total general``, ``Suma``), not of a measure
-named ``Total de …``."""
+_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?\b(?!\s+del?\s+(?-i:[a-záéíóúñ]))|^\s*suma\s*$", re.IGNORECASE)
+"""Row labels of a table's totals and subtotals (``Total``, ``Subtotal obras médicas``,
+``TOTAL DE EGRESOS``, ``Suma``), not of a measure named ``Total de niños…`` in lower case."""
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
