@@ -5,7 +5,7 @@ from __future__ import annotations
 from space_snippets import body, rows
 
 from tui.corpus.space_columns import peel
-from tui.corpus.space_labels import merged_names, year_labels
+from tui.corpus.space_labels import merged_names, year_heads, year_labels
 from tui.corpus.space_rows import Row
 from tui.corpus.tables_space import parse_space_table
 
@@ -69,3 +69,38 @@ def test_a_header_of_one_period_per_line_does_not_set_the_width():
         ["Descargas", "300", "330", "10.0%"],
         ["Reseñas", "40", "38", "-5.0%"],
     ]
+
+
+def test_year_heads_only_when_every_label_is_a_year_and_a_word():
+    assert year_heads(["2018 Marzo", "2019 Septiembre"]) == [("2018", "Marzo"), ("2019", "Septiembre")]
+    assert year_heads(["2018 Marzo", "Nuevo León"]) is None
+    assert year_heads(["2018 Enero a junio", "2019 Marzo"]) is None
+    assert year_heads(["2018 Marzo"]) is None  # one row proves nothing
+
+
+def test_year_and_month_labels_under_a_header_naming_both_are_two_columns():
+    g = parse_space_table(
+        body(
+            "año mes Altas Bajas Saldo\n\n2018 Marzo 40 1,210 1,250\n\n2019 Septiembre 38 1,200 1,238"
+            "\n\nTotal 78 2,410 2,488"
+        )
+    )
+    assert g.columns == ["año", "mes", "Altas", "Bajas", "Saldo"]
+    assert rows(g) == [
+        ["2018", "Marzo", "40", "1,210", "1,250"],
+        ["2019", "Septiembre", "38", "1,200", "1,238"],
+        ["Total", "", "78", "2,410", "2,488"],
+    ]
+    values = {(c.row, c.col): c.value for c in g.cells}
+    assert values[(0, 1)] is None and values[(2, 2)] == 78 and values[(1, 4)] == 1238
+
+
+def test_year_and_month_labels_stay_whole_under_one_label_name():
+    g = parse_space_table(
+        body(
+            "Periodo Altas Bajas Saldo\n\n2018 Marzo 40 1,210 1,250\n\n2019 Septiembre 38 1,200 1,238"
+            "\n\nTotal 78 2,410 2,488"
+        )
+    )
+    assert [r[0] for r in rows(g)] == ["2018 Marzo", "2019 Septiembre", "Total"]
+    assert all(len(r) == 4 for r in rows(g))

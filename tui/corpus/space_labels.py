@@ -5,10 +5,14 @@ Helpers for :mod:`tui.corpus.tables_space`.
 
 from __future__ import annotations
 
+import re
+
 from tui.corpus.space_columns import is_year
 from tui.corpus.space_rows import Row
 
 MIN_YEAR_ROWS = 3
+MIN_DATED_ROWS = 2
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 
 
 def year_labels(rows: list[Row], width: int) -> bool:
@@ -38,3 +42,13 @@ def merged_names(names: list[str]) -> list[str]:
     """Column names once the first value column became the labels: its name names them."""
     head = " ".join(n for n in names[:2] if n and not n.startswith("col"))
     return [head] + names[2:]
+
+
+def year_heads(labels: list[str]) -> list[tuple[str, str]] | None:
+    """``(year, word)`` of labels that all print a year then one word (``2019 Julio``): two
+    text columns, year and month, left in the label. None unless every label is so."""
+    pairs = [tuple(label.split()) for label in labels]
+    ok = len(pairs) >= MIN_DATED_ROWS and all(
+        len(p) == 2 and is_year(p[0]) and _WORD.fullmatch(p[1]) for p in pairs
+    )
+    return pairs if ok else None

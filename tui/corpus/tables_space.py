@@ -60,7 +60,7 @@ from tui.corpus.space_header import (
     strong_gaps,
     two_level,
 )
-from tui.corpus.space_labels import merged_names, year_labels
+from tui.corpus.space_labels import merged_names, year_heads, year_labels
 from tui.corpus.space_prose import prose_lines
 from tui.corpus.space_rows import Assembler, Row, continues, merge_wrapped_dates
 from tui.corpus.space_sides import feed_sides, left_header, place_lone, repeated_header, side_by_side
@@ -361,13 +361,21 @@ def _assemble(lines: list[Line], width: int, sides: int, loose: bool) -> list[Ro
 def _text_column(grid: Grid, header: list[Line], rows: list[Row], width: int) -> dict[int, str] | None:
     """A text column printed between the labels and the numbers (``Chiapas HGZ No. 1 … 100``):
     the header has a sure cell for it and the labels share heads. Sets the names and labels;
-    returns each row's second cell by row index."""
+    returns each row's second cell by row index. Labels that are all a year and a word
+    (``2019 Julio``) under a header naming both are cut at the year however weak its cuts."""
     lines = [(h.text, h.blank_before) for h in header]
-    if width < 1 or not width + 1 <= strong_gaps(lines) <= width + 2:  # one more cell, not several
+    if width < 1:
         return None
-    names = header_names(lines, width + 1)
     data = [k for k, r in enumerate(rows) if r.values and not TOTAL.match(r.label)]
-    pairs = split_heads([rows[k].label for k in data]) if names and len(data) >= 3 else None
+    labels = [rows[k].label for k in data]
+    dated = year_heads(labels)
+    sure = width + 1 <= strong_gaps(lines) <= width + 2  # one more cell, not several
+    names = header_names(lines, width + 1) if sure or dated else None
+    if not names:
+        return None
+    pairs = dated if dated and all(names[:2]) else None  # a name for the years and for the words
+    if pairs is None and sure and len(data) >= 3:
+        pairs = split_heads(labels)
     if pairs is None:
         return None
     grid.columns = names
