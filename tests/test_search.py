@@ -308,3 +308,18 @@ def _index_rows(c, s: str) -> dict[str, list[tuple]]:
         "match": f"SELECT id, round({s}.match_bm25(id, 'hospital año'), 9) AS r FROM search_docs WHERE r > 0",
     }
     return {k: sorted(c.execute(v).fetchall()) for k, v in q.items()}
+
+
+def test_search_keeps_its_index_after_a_sandboxed_query(small_db):
+    """The SQL editor's connection shares the explorer's database and locks file access for both:
+    search must still find the loaded extension (it used to fall back to plain matching)."""
+    from tui.store.safe import SafeRunner
+
+    app_con = open_database(small_db)
+    with SafeRunner(small_db, fts=True) as runner:
+        runner.run("SELECT count(*) FROM paragraphs")
+        cur = app_con.cursor()
+        hits = S.search(cur, "cesantia")
+        assert [h.ref_id for h in hits] == ["informe-x:p1"] and hits.notice is None
+        cur.close()
+    app_con.close()

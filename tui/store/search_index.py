@@ -150,8 +150,11 @@ DROP TABLE IF EXISTS search_postings;
 def load_fts(con: duckdb.DuckDBPyConnection) -> bool:
     """Load the fts extension from the installed wheel (never downloads); False when impossible."""
     try:
-        row = con.execute("SELECT loaded FROM duckdb_extensions() WHERE extension_name = 'fts'").fetchone()
-        if row and row[0]:
+        # Its functions, not duckdb_extensions(): that lists the extension folder on disk, which
+        # fails once a sandboxed connection of the same database has disabled file access.
+        query = "SELECT count(*) FROM duckdb_functions() WHERE function_name = 'stem'"
+        (found,) = con.execute(query).fetchone()
+        if found:
             return True
         path = fts_extension_path()
         if path is None:
