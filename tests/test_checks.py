@@ -162,3 +162,19 @@ def test_subtotals_and_a_count_printed_only_on_them_give_no_false_mismatch():
     assert check_exhibit(_table(*rows)) == []
     wrong = (*rows[:-1], "Total obras\t3\t36")
     assert [(c.row, c.col, c.expected, c.found) for c in check_exhibit(_table(*wrong))] == [(5, 2, 35, 36)]
+
+
+def test_a_top_n_table_is_not_taken_for_a_wrong_total():
+    """The 3 main causes and their sum, then the total of all causes: the percentage column
+    says the rows are only part of it (70 of 100). The sum of the 3 is still checked."""
+    rows = (
+        "Motivo\tFrecuencia\tPorcentaje",
+        "1 Corazón\t400\t40.0",
+        "2 Diabetes\t200\t20.0",
+        "3 Traumatismos\t100\t10.0",
+        "Suma de las 3 principales causas\t700\t70.0",
+        "Total\t1,000\t100.0",
+    )
+    assert check_exhibit(_table(*rows)) == []
+    off = (*rows[:4], "Suma de las 3 principales causas\t702\t70.0", rows[5])
+    assert [(c.row, c.col, c.expected, c.found) for c in check_exhibit(_table(*off))] == [(3, 1, 700, 702)]

@@ -12,7 +12,7 @@ import re
 
 from tui.corpus.model import Cell, Check, Exhibit
 
-_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?\b", re.IGNORECASE)
+_TOTAL = re.compile(r"^\s*(?:(?:sub)?total(?:es)?|suma)\b", re.IGNORECASE)
 # "Total de niños en control", "Total de biológico aplicado": the name of a measure, which may or
 # may not sum the rows above it; only "Total", "Total general", "Totales"... surely do.
 _NAMED_TOTAL = re.compile(r"^\s*total(?:es)?\s+(?:de|del|en|por)\b", re.IGNORECASE)
@@ -100,10 +100,24 @@ def _col_checks(ex: Exhibit, rows: Table, cols: list[int]) -> list[Check]:
                 misses.append(Check(ex.exhibit_id, "col_total", t, c, expected, total.value))
         # A lone miss counts on a row labelled plainly as a total; a named measure that adds up
         # nowhere is taken for what it says, not for a sum.
-        if hits or len(misses) == 1 and 0 in rows[t] and not _NAMED_TOTAL.match(rows[t][0].text):
+        plain = len(misses) == 1 and 0 in rows[t] and not _NAMED_TOTAL.match(rows[t][0].text)
+        if (hits or plain) and not _part_of_whole(ex, rows, t, above):
             found.extend(misses)
         prev = t
     return found
+
+
+def _part_of_whole(ex: Exhibit, rows: Table, t: int, above: list[int]) -> bool:
+    """The rows are only part of what the total counts (``the 10 main causes``): the table's own
+    percentage column gives the total 100 and the rows clearly less."""
+    for c in sorted({c for row in rows.values() for c in row}):
+        if not (_PERCENT.search(_name(ex, c)) or _printed_percent(rows, c)):
+            continue
+        total = _val(rows, t, c)
+        shares = [cell.value for r in above if (cell := _val(rows, r, c)) is not None]
+        if total is not None and abs(total.value - 100) <= 0.5 and shares and sum(shares) < 99:
+            return True
+    return False
 
 
 def _adds_up(ex: Exhibit, rows: Table, total: Cell, c: int, groups) -> tuple[float | None, bool]:
