@@ -142,7 +142,7 @@ async def test_exhibit_grid_formats_sorts_filters(small_db):
         await pilot.press("s")
         assert [r[0] for r in grid.visible_display()] == ["Sur", "Norte", "Centro", "Total"]
         await pilot.press("s")
-        assert [r[0] for r in grid.visible_display()] == ["Total", "Centro", "Norte", "Sur"]
+        assert [r[0] for r in grid.visible_display()] == ["Centro", "Norte", "Sur", "Total"]  # total last
         await pilot.press("s")
         assert [r[0] for r in grid.visible_display()] == ["Norte", "Centro", "Sur", "Total"]
         await pilot.press("f", *"sur", "enter")

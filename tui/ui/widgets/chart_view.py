@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from tui.corpus.numbers import format_number
+from tui.ui.text import TOTAL_LABEL
 
 if TYPE_CHECKING:
     from tui.ui.widgets.data_grid import DataGrid
@@ -132,16 +132,14 @@ class ChartView(Vertical):
         widget.refresh()
 
 
-_TOTAL = re.compile(r"^\s*(?:sub)?total(?:es)?\b(?!\s+del?\s+(?-i:[a-záéíóúñ]))|^\s*suma\s*$", re.IGNORECASE)
-"""Row labels of a table's totals and subtotals (``Total``, ``Subtotal obras médicas``,
-``TOTAL DE EGRESOS``, ``Suma``), not of a measure named ``Total de niños…`` in lower case."""
+_TOTAL = TOTAL_LABEL
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     """About ``count`` round tick values (1, 2 or 5 times a power of ten apart) covering lo..hi."""
-    if hi <= lo:
-        return [lo]
     raw = (hi - lo) / count
+    if not raw > 1e-12 * max(1.0, abs(hi)):  # one value, or a span too small to divide
+        return [lo]
     power = 10 ** math.floor(math.log10(raw))
     step = min((m * power for m in (1, 2, 5, 10)), key=lambda step: abs((hi - lo) / step - count))
     first = math.ceil(lo / step) * step

@@ -20,7 +20,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from tui.ui.text import fold
+from tui.ui.text import TOTAL_LABEL, fold, natural
 from tui.ui.widgets.fast_table import FastTable
 
 SORT_LABELS = {0: "", 1: " ▲", -1: " ▼"}
@@ -197,6 +197,10 @@ class DataGrid(Vertical):
             order = [i for i in order if any(needle in fold(t) for t in d.display[i])]
         if self.sort_col is not None and self.sort_dir:
             order.sort(key=self._sort_key(self.sort_col), reverse=self.sort_dir < 0)
+            # Totals stay below the rows they sum, whichever the direction.
+            totals = [i for i in order if d.display[i] and TOTAL_LABEL.match(d.display[i][0])]
+            if totals and len(totals) < len(order):
+                order = [i for i in order if i not in set(totals)] + totals
         return order
 
     def _sort_key(self, c: int):
@@ -209,7 +213,7 @@ class DataGrid(Vertical):
                 return (0, float(v)) if ok else (1, 0.0)
 
             return key
-        return lambda i: fold(display[i][c])
+        return lambda i: natural(display[i][c])
 
     def _update_status(self) -> None:
         d = self.data
