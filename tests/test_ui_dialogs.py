@@ -39,7 +39,7 @@ async def test_export_csv_json_parquet(small_db, tmp_path):
         rows = list(csv.reader((tmp_path / "t.csv").open(encoding="utf-8")))
         assert rows == [
             ["Región", "2019", "2020", "2021", "2022", "Año base"],
-            ["Norte", "1200.0", "1250.5", "1300.0", "1410.25", "1990.0"],
+            ["Norte", "1200", "1250.5", "1300", "1410.25", "1990"],  # whole numbers without .0
         ]
         await export(pilot, tmp_path / "t.json", 2)
         data = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))

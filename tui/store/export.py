@@ -127,7 +127,7 @@ def _delimited(result: Result, rows: list[tuple], tsv: bool):
     convert = [i for i, t in enumerate(result.types) if (tsv and t == "VARCHAR") or not _AS_IS.match(t)]
     if not convert:
         return rows
-    clean = (lambda v: _flat(_text(v))) if tsv else _text
+    clean = (lambda v: _flat(spelled(v))) if tsv else spelled
 
     def fix(row: tuple) -> list:
         out = list(row)
@@ -165,8 +165,8 @@ def _unique(names: list[str]) -> list[str]:
     return out
 
 
-def _text(v: object) -> str:
-    """CSV/TSV/markdown spelling: empty for NULL, no ``.0`` on whole numbers, ISO dates."""
+def spelled(v: object) -> str:
+    """A value as CSV/TSV/markdown write it: empty for NULL, no ``.0`` on whole numbers, ISO dates."""
     if v is None:
         return ""
     if isinstance(v, float):
@@ -215,7 +215,7 @@ def _markdown(result: Result, rows: list[tuple], out: IO[str]) -> None:
     out.write("| " + " | ".join(cell(c) for c in result.columns) + " |\n")
     out.write("|" + "|".join("---:" if n else "---" for n in numeric) + "|\n")
     for row in rows:
-        out.write("| " + " | ".join(cell(_text(v)) for v in row) + " |\n")
+        out.write("| " + " | ".join(cell(spelled(v)) for v in row) + " |\n")
 
 
 def _human(v: object, numeric: bool) -> str:
@@ -223,7 +223,7 @@ def _human(v: object, numeric: bool) -> str:
         from tui.corpus.numbers import format_number
 
         return format_number(v)
-    return _flat(_text(v))
+    return _flat(spelled(v))
 
 
 def _table(result: Result, rows: list[tuple], out: IO[str], terminal: bool) -> None:

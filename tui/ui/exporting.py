@@ -9,6 +9,8 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from tui.store.export import spelled
+
 FORMATS = ("csv", "parquet", "json")
 
 
@@ -45,7 +47,7 @@ def _csv(path: Path, columns: list[str], rows) -> None:
     with path.open("w", newline="", encoding="utf-8") as fh:
         out = csv.writer(fh)
         out.writerow(columns)
-        out.writerows([["" if v is None else v for v in r] for r in rows])
+        out.writerows([[spelled(v) for v in r] for r in rows])  # 18540412, not 18540412.0
 
 
 def _json(path: Path, columns: list[str], rows) -> None:
