@@ -33,3 +33,19 @@ def test_library_matches_section_reads_on_a_small_db(small_db):
 
 def test_library_matches_section_reads_on_the_corpus(corpus_db):
     assert _same_as_one_by_one(corpus_db) > 700
+
+
+def test_siglas_sections_list_their_acronyms(corpus_db):
+    con = duckdb.connect(str(corpus_db), read_only=True)
+    outline, library = reader.load_outline(con), reader.load_library(con)
+    children = defaultdict(list)
+    for s in outline.sections:
+        children[s.parent_id or s.doc_id].append(s.line_start)
+    counts = {
+        s.doc_id: len(library.section_text(s.doc_id, s, children[s.section_id]).glossary)
+        for s in outline.sections
+        if s.title.startswith("Siglas")
+    }
+    assert counts == {"ilpa-2019-2020": 334, "ilpa-2024-2025": 125}
+    umf = next(g for g in library.glossary["ilpa-2024-2025"] if g.acronym == "UMF")
+    assert umf.expansion == "Unidad de Medicina Familiar"

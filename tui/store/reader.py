@@ -99,6 +99,13 @@ class FootnoteView:
 
 
 @dataclass(slots=True)
+class GlossaryView:
+    acronym: str
+    expansion: str
+    line_start: int
+
+
+@dataclass(slots=True)
 class SectionText:
     """What the reader shows for one section (or, with ``section_id`` None, a document's front matter)."""
 
@@ -107,6 +114,8 @@ class SectionText:
     paragraphs: list[ParagraphView]
     exhibits: list[ExhibitInfo]
     footnotes: list[FootnoteView]
+    glossary: list[GlossaryView] = field(default_factory=list)
+    """The acronyms listed in the section (a Siglas part), in line order."""
 
 
 @dataclass(slots=True)
@@ -197,6 +206,10 @@ def load_section(con: Con, doc_id: str, section: SectionInfo | None, child_start
         f"{_FOOTNOTES} WHERE doc_id = ? AND line_start BETWEEN ? AND ? ORDER BY line_start", [doc_id, lo, hi]
     ).fetchall()
     library.add_footnotes(notes)
+    entries = con.execute(
+        f"{_GLOSSARY} WHERE doc_id = ? AND line_start BETWEEN ? AND ? ORDER BY line_start", [doc_id, lo, hi]
+    ).fetchall()
+    library.add_glossary(entries)
     return library.section_text(doc_id, section, child_starts)
 
 
@@ -208,24 +221,28 @@ class Library:
     exhibits: dict[str, list[ExhibitInfo]] = field(default_factory=dict)
     footnotes: dict[str, list[FootnoteView]] = field(default_factory=dict)
     """Each document's footnotes, in line order."""
+    glossary: dict[str, list[GlossaryView]] = field(default_factory=dict)
+    """Each document's acronyms, in line order."""
 
     def add_footnotes(self, rows: list[tuple]) -> None:
         for doc_id, *note in rows:
             self.footnotes.setdefault(doc_id, []).append(FootnoteView(*note))
 
+    def add_glossary(self, rows: list[tuple]) -> None:
+        for doc_id, *entry in rows:
+            self.glossary.setdefault(doc_id, []).append(GlossaryView(*entry))
+
     def section_text(self, doc_id: str, section: SectionInfo | None, child_starts: list[int]) -> SectionText:
         """What :func:`load_section` reads, without a query."""
         key = section.section_id if section else doc_id
         lo, hi = _footnote_lines(section, child_starts)
-        notes = self.footnotes.get(doc_id, [])
-        first = bisect_left(notes, lo, key=attrgetter("line_start"))
-        last = bisect_right(notes, hi, key=attrgetter("line_start"))
         return SectionText(
             doc_id,
             section.section_id if section else None,
             self.paragraphs.get(key, []),
             self.exhibits.get(key, []),
-            notes[first:last],
+            _between(self.footnotes.get(doc_id, []), lo, hi),
+            _between(self.glossary.get(doc_id, []), lo, hi),
         )
 
 
@@ -237,10 +254,18 @@ def load_library(con: Con) -> Library:
     """Every section's text in one read (~10 MB for the corpus): sections then open at once."""
     library = _read_library(con, "true", [])
     library.add_footnotes(con.execute(f"{_FOOTNOTES} ORDER BY doc_id, line_start").fetchall())
+    library.add_glossary(con.execute(f"{_GLOSSARY} ORDER BY doc_id, line_start").fetchall())
     return library
 
 
 _FOOTNOTES = "SELECT doc_id, number, text, line_start FROM footnotes"
+_GLOSSARY = "SELECT doc_id, acronym, expansion, line_start FROM glossary"
+
+
+def _between(records: list, lo: int, hi: int) -> list:
+    """The records (in line order) whose first line is within ``lo``..``hi``."""
+    first = bisect_left(records, lo, key=attrgetter("line_start"))
+    return records[first : bisect_right(records, hi, key=attrgetter("line_start"))]
 
 
 def _read_library(con: Con, where: str, params: list) -> Library:

@@ -41,7 +41,7 @@ class Link:
 @dataclass(slots=True)
 class Block:
     kind: str
-    """``heading``, ``paragraph``, ``exhibit``, ``footnote`` or ``subsection``."""
+    """``heading``, ``paragraph``, ``exhibit``, ``glossary``, ``footnote`` or ``subsection``."""
     ref: str
     paragraph: ParagraphView | None = None
     links: list[Link] | None = None
@@ -86,6 +86,9 @@ class SectionReader(OptionList):
                 self._add(block, None, options)  # rendered when added to the list
             else:
                 self._add(Block("exhibit", item.exhibit_id), Option(_exhibit_entry(item)), options)
+        for g in content.glossary:
+            text = Text.assemble((g.acronym, "bold"), "  ", g.expansion)
+            self._add(Block("glossary", g.acronym), Option(text), options)
         for n in content.footnotes:
             text = Text.assemble((f"[{n.number}] ", "bold"), (n.text, "italic"))
             self._add(Block("footnote", n.number), Option(text), options)
