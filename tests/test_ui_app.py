@@ -531,3 +531,20 @@ def test_caption_puts_source_and_checks_before_long_notes():
     assert lines[1:4] == ["(personas)", "Source: IMSS.", "1 consistency check(s) failed: marked in red"]
     assert lines[4].startswith("Notes: Nota larga.") and lines[4].endswith("… (v: source lines)")
     assert len(lines[4]) < NOTES_SHOWN + 30
+
+
+@sync
+async def test_back_from_an_exhibit_returns_to_the_paragraph_left(small_db):
+    from tui.ui.messages import Target
+
+    async with app_for(small_db).run_test(size=(100, 30)) as pilot:
+        screen = await ready(pilot)
+        await open_section(pilot, screen, "ilpa-2022:s2")
+        view = screen.query_one(SectionReader)
+        view.highlighted = next(i for i, b in enumerate(view.blocks) if b.ref == "ilpa-2022:p3")
+        screen.navigate(Target("exhibit", "ilpa-2022:cuadro-i-1", "ilpa-2022"))
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ExhibitScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert screen.shown.ref == "ilpa-2022:s2" and view.current_block().ref == "ilpa-2022:p3"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
+from dataclasses import replace
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -163,6 +164,11 @@ class MainScreen(Screen):
 
     def _record(self, target: Target) -> None:
         top = self.history[self.position] if self.position >= 0 else None
+        if top is not None and top == self.shown and top.kind != "exhibit":
+            # Leaving a text: back brings the reader to the paragraph it was on, not to the top.
+            block = self.query_one(SectionReader).current_block()
+            if block is not None and block.kind == "paragraph":
+                top = self.history[self.position] = replace(top, paragraph_id=block.ref)
         del self.history[self.position + 1 :]
         if top is not None and top.preview and target.preview:
             self.history[self.position] = target
