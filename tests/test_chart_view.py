@@ -37,16 +37,3 @@ def test_total_and_subtotal_rows_are_left_out_of_bars_but_measures_stay():
     kept = ["Total de niños en control", "Total del gasto ejercido", "Totalidad", "Norte"]
     assert all(_TOTAL.match(t) for t in totals)
     assert not any(_TOTAL.match(t) for t in kept)
-
-
-def test_labels_sort_by_their_numbers():
-    from tui.ui.text import natural
-
-    labels = ["10 Tumores malignos", "2 Diabetes mellitus", "1 Enfermedades del corazón", "Árbol", "arce"]
-    assert sorted(labels, key=natural) == [
-        "1 Enfermedades del corazón",
-        "2 Diabetes mellitus",
-        "10 Tumores malignos",
-        "Árbol",  # as "arbol": accents and case aside
-        "arce",
-    ]

@@ -21,3 +21,13 @@ def fold(text: str) -> str:
 def natural(text: str) -> tuple:
     """A sort key that puts ``2 Diabetes`` before ``10 Tumores``, folded like :func:`fold`."""
     return tuple(int(p) if p.isdigit() else p for p in _DIGITS.split(fold(text)))
+
+
+def fit_trail(parts: list[str], width: int) -> str:
+    """``a › b › c`` in ``width`` cells, dropping the first parts rather than the last (where you
+    are matters more than where it starts): ``… › b › c``."""
+    text = " › ".join(parts)
+    while len(text) > width and len(parts) > 1:
+        parts = parts[1:]
+        text = "… › " + " › ".join(parts)
+    return text

@@ -16,6 +16,7 @@ from textual.widgets import Static
 from tui.store import reader
 from tui.store.reader import ExhibitDetail, Library, Outline, SectionInfo, SectionText
 from tui.ui.messages import Navigate, Target
+from tui.ui.text import fit_trail
 from tui.ui.widgets.key_footer import KeyFooter
 from tui.ui.widgets.outline_tree import OutlineTree
 from tui.ui.widgets.section_reader import SectionReader
@@ -332,7 +333,7 @@ class MainScreen(Screen):
         parts += reversed(chain)
         if target.kind == "exhibit" and ex is not None:
             parts.append(ex.label)
-        return " › ".join(parts)
+        return fit_trail(parts, max(self.app.size.width - 2, 20))
 
     # -- actions -------------------------------------------------------------------------------
 
