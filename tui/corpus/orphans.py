@@ -12,7 +12,7 @@ import re
 
 from tui.corpus.captions import FUENTE, NOTE, join_notes, read_source, slug
 from tui.corpus.model import Exhibit
-from tui.corpus.refs import MENTION, _expand
+from tui.corpus.refs import MENTION, expand_numbers
 from tui.corpus.tables_tab import parse_tab_table
 
 View = list[tuple[int, str]]
@@ -80,7 +80,7 @@ def _cited_above(view: View, start: int, claimed: set[int], named: set[str]) -> 
         for m in MENTION.finditer(text):
             word = m["word"].lower().rstrip("s")
             if word in ("cuadro", "tabla"):
-                missing = [n for n in _expand(m["first"], m["more"] or "") if n not in named]
+                missing = [n for n in expand_numbers(m["first"], m["more"] or "") if n not in named]
                 if missing:
                     return word.capitalize(), missing[0]
         return None

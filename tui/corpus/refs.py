@@ -21,7 +21,7 @@ def _number(text: str) -> str:
     return text.replace(" ", "").upper()
 
 
-def _expand(first: str, more: str) -> list[str]:
+def expand_numbers(first: str, more: str) -> list[str]:
     """All numbers of a mention; ``II.1 a II.4`` is a range within one chapter."""
     numbers = [_number(first)]
     for sep, num in _EACH.findall(more):
@@ -40,7 +40,7 @@ def mentions(text: str) -> list[tuple[str, str]]:
     found = []
     for m in MENTION.finditer(text):
         kind = _KIND[m["word"][0].lower()]
-        found.extend((kind, n) for n in _expand(m["first"], m["more"] or ""))
+        found.extend((kind, n) for n in expand_numbers(m["first"], m["more"] or ""))
     return found
 
 

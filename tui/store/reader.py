@@ -201,7 +201,7 @@ def load_section(con: Con, doc_id: str, section: SectionInfo | None, child_start
     sid = section.section_id if section else None
     where = "{t}section_id = ?" if sid else "{t}section_id IS NULL AND {t}doc_id = ?"
     library = _read_library(con, where, [sid or doc_id])
-    lo, hi = _footnote_lines(section, child_starts)
+    lo, hi = _own_lines(section, child_starts)
     notes = con.execute(
         f"{_FOOTNOTES} WHERE doc_id = ? AND line_start BETWEEN ? AND ? ORDER BY line_start", [doc_id, lo, hi]
     ).fetchall()
@@ -235,7 +235,7 @@ class Library:
     def section_text(self, doc_id: str, section: SectionInfo | None, child_starts: list[int]) -> SectionText:
         """What :func:`load_section` reads, without a query."""
         key = section.section_id if section else doc_id
-        lo, hi = _footnote_lines(section, child_starts)
+        lo, hi = _own_lines(section, child_starts)
         return SectionText(
             doc_id,
             section.section_id if section else None,
@@ -306,8 +306,8 @@ def _read_library(con: Con, where: str, params: list) -> Library:
     return library
 
 
-def _footnote_lines(section: SectionInfo | None, child_starts: list[int]) -> tuple[int, int]:
-    """The lines whose footnotes belong to a section: up to its first subsection."""
+def _own_lines(section: SectionInfo | None, child_starts: list[int]) -> tuple[int, int]:
+    """The lines whose footnotes and acronyms belong to a section: up to its first subsection."""
     lo = section.line_start if section else 1
     hi = min([*child_starts, (section.line_end + 1) if section else 1 << 31]) - 1
     return lo, hi

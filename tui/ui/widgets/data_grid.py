@@ -200,7 +200,8 @@ class DataGrid(Vertical):
             # Totals stay below the rows they sum, whichever the direction.
             totals = [i for i in order if d.display[i] and TOTAL_LABEL.match(d.display[i][0])]
             if totals and len(totals) < len(order):
-                order = [i for i in order if i not in set(totals)] + totals
+                last = set(totals)
+                order = [i for i in order if i not in last] + totals
         return order
 
     def _sort_key(self, c: int):
